@@ -1,0 +1,211 @@
+"""Load personas and cases from the catalog search path, collecting every problem.
+
+The search path is layered: built-in data, then the user data folder, then each folder in
+``DEBTSIM_CATALOG``, then each ``--catalog DIR``. A later layer's file with the same id
+replaces the earlier one (a notice, not an error); two files with one id in the *same*
+layer are a duplicate (an error on the later file). Every valid file loads whatever is
+wrong with its neighbours.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, Literal, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from simulator.catalog import errors, yamlsrc
+from simulator.catalog.models import Case, Persona
+from simulator.catalog.problems import Problems, display_path
+
+Kind = Literal["persona", "case"]
+KIND_DIRS: dict[Kind, tuple[str, ...]] = {"persona": ("personas",), "case": ("scenarios", "cases")}
+MODELS: dict[Kind, type[BaseModel]] = {"persona": Persona, "case": Case}
+SUFFIXES = (".yaml", ".yml")
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class Entry(Generic[M]):
+    """A loaded model and where it came from."""
+
+    model: M
+    path: Path
+    line: int
+    layer: str
+
+
+@dataclass(frozen=True)
+class Layer:
+    """One level of the search path: a label and the files it contributes."""
+
+    label: str
+    files: tuple[tuple[Kind, Path], ...]
+
+
+@dataclass
+class Catalog:
+    """Every persona and case that loaded, and every problem met on the way."""
+
+    personas: dict[str, Entry[Persona]] = field(default_factory=dict)
+    cases: dict[str, Entry[Case]] = field(default_factory=dict)
+    problems: Problems = field(default_factory=Problems)
+
+    def persona(self, persona_id: str) -> Persona:
+        """The persona with this id; ``KeyError`` with the valid ids otherwise."""
+        return _get(self.personas, persona_id, "persona").model
+
+    def case(self, case_id: str) -> Case:
+        """The case with this id; ``KeyError`` with the valid ids otherwise."""
+        return _get(self.cases, case_id, "case").model
+
+
+def _get(table: dict[str, Entry[M]], key: str, what: str) -> Entry[M]:
+    if key in table:
+        return table[key]
+    import difflib
+
+    close = difflib.get_close_matches(key, list(table), n=1)
+    hint = f"; did you mean {close[0]!r}?" if close else ""
+    raise KeyError(f"no {what} {key!r}{hint} (known: {', '.join(sorted(table))})")
+
+
+# --- one file ------------------------------------------------------------------------
+
+
+def read_file(path: Path, kind: Kind, into: Problems) -> tuple[BaseModel | None, int]:
+    """Validate one file; the model (or ``None``) and the line of its ``id``."""
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        into.add(path, 1, "(file)", f"cannot read: {exc.strerror or exc}")
+        return None, 1
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        into.add(path, line, "(file)", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
+        return None, line
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        into.add(path, line, "(file)", "binary data (NUL byte); this is not a YAML text file")
+        return None, line
+    try:
+        doc = yamlsrc.parse(text)
+    except yamlsrc.YamlError as exc:
+        into.add(path, exc.line, "(yaml)", exc.message)
+        return None, exc.line
+    if doc.data is None:
+        into.add(path, 1, "(file)", f"file is empty; a {kind} file is a mapping with an id")
+        return None, 1
+    if not isinstance(doc.data, dict):
+        got = type(doc.data).__name__.replace("dict", "mapping").replace("list", "list")
+        into.add(path, doc.line_of(()), "(file)", f"expected a mapping of fields at the top, got a {got}")
+        return None, doc.line_of(())
+    for dup_path, line, first in doc.duplicates:
+        into.add(path, line, ".".join(map(str, dup_path)), f"key given twice (first on line {first})")
+    if doc.duplicates:
+        return None, doc.line_of(("id",))
+    model_cls = MODELS[kind]
+    try:
+        model = model_cls.model_validate(doc.data)
+    except ValidationError as exc:
+        errors.report(exc, model_cls, doc, path, into)
+        return None, doc.line_of(("id",))
+    return model, doc.line_of(("id",))
+
+
+def sniff_kind(path: Path) -> Kind:
+    """Whether a file is a persona or a case: by its folder, else by its keys."""
+    for kind, names in KIND_DIRS.items():
+        if path.parent.name in names:
+            return kind
+    try:
+        head = path.read_text("utf-8", errors="replace")
+    except OSError:
+        return "persona"
+    persona_keys = ("temperament:", "phrases:", "truth:")
+    return "persona" if any(f"\n{k}" in f"\n{head}" for k in persona_keys) else "case"
+
+
+# --- layers --------------------------------------------------------------------------
+
+
+def layer_from_root(label: str, root: Path) -> Layer:
+    """A catalog folder: ``personas/`` and ``scenarios/`` inside it, either may be missing."""
+    files: list[tuple[Kind, Path]] = []
+    for kind, names in KIND_DIRS.items():
+        for name in names:
+            folder = root / name
+            if folder.is_dir():
+                files.extend((kind, p) for p in sorted(folder.iterdir()) if p.suffix in SUFFIXES and p.is_file())
+    return Layer(label, tuple(files))
+
+
+def layer_from_paths(label: str, paths: list[Path]) -> Layer:
+    """What ``debtsim check PATH...`` names: catalog folders, kind folders or single files."""
+    files: list[tuple[Kind, Path]] = []
+    for path in paths:
+        if path.is_dir() and any((path / n).is_dir() for names in KIND_DIRS.values() for n in names):
+            files.extend(layer_from_root(label, path).files)
+        elif path.is_dir():
+            files.extend(
+                (sniff_kind(p), p) for p in sorted(path.iterdir()) if p.suffix in SUFFIXES and p.is_file()
+            )
+        else:
+            files.append((sniff_kind(path), path))
+    return Layer(label, tuple(files))
+
+
+def load(layers: list[Layer]) -> Catalog:
+    """Load every layer in order into one :class:`Catalog`."""
+    catalog = Catalog()
+    seen_files: set[Path] = set()
+    for layer in layers:
+        ids_in_layer: dict[tuple[Kind, str], tuple[Path, int]] = {}
+        for kind, path in layer.files:
+            real = path.resolve()
+            if real in seen_files:  # the same file named twice (e.g. check of a built-in folder)
+                continue
+            seen_files.add(real)
+            model, line = read_file(path, kind, catalog.problems)
+            if model is None:
+                continue
+            model_id = model.id  # type: ignore[attr-defined]
+            first = ids_in_layer.get((kind, model_id))
+            if first is not None:
+                catalog.problems.add(path, line, "id", f"duplicate of {display_path(first[0])}:{first[1]}")
+                continue
+            ids_in_layer[(kind, model_id)] = (path, line)
+            table = catalog.personas if kind == "persona" else catalog.cases
+            earlier = table.get(model_id)
+            if earlier is not None:
+                catalog.problems.note(
+                    path, line, "id",
+                    f"replaces the {earlier.layer} {kind} {model_id!r} from {display_path(earlier.path)}:{earlier.line}",
+                )
+            table[model_id] = Entry(model, path, line, layer.label)  # type: ignore[arg-type]
+    _check_references(catalog)
+    return catalog
+
+
+def _check_references(catalog: Catalog) -> None:
+    """A case that names a persona that does not exist is an error on that line."""
+    for entry in catalog.cases.values():
+        for index, persona_id in enumerate(entry.model.personas):
+            if persona_id not in catalog.personas:
+                import difflib
+
+                close = difflib.get_close_matches(persona_id, list(catalog.personas), n=1)
+                hint = f"; did you mean {close[0]!r}?" if close else ""
+                line = _line_of(entry.path, ("personas", index))
+                catalog.problems.add(entry.path, line, f"personas.{index}", f"no persona {persona_id!r}{hint}")
+
+
+def _line_of(path: Path, loc: tuple) -> int:
+    try:
+        return yamlsrc.parse(path.read_text("utf-8-sig")).line_of(loc)
+    except (OSError, UnicodeDecodeError, yamlsrc.YamlError):
+        return 1

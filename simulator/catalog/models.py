@@ -238,6 +238,12 @@ _REQUIRED_INTENTS = {
     "relative": {"answer", "deny_identity", "take_message", "goodbye"},
     "wrong_party": {"answer", "deny_identity", "goodbye"},
 }
+_FORBIDDEN_INTENTS = {
+    # Someone who is not the account holder never confirms the debt or promises payment.
+    "account_holder": set(),
+    "relative": {"confirm_identity", "counter_offer", "accept_plan"},
+    "wrong_party": {"confirm_identity", "counter_offer", "accept_plan"},
+}
 
 
 class Persona(Strict):
@@ -268,6 +274,12 @@ class Persona(Strict):
             raise ValueError(
                 f"phrases: a {self.party.role} persona needs phrases for "
                 + ", ".join(sorted(missing))
+            )
+        forbidden = _FORBIDDEN_INTENTS[self.party.role] & {i.value for i in self.phrases}
+        if forbidden:
+            raise ValueError(
+                f"phrases: a {self.party.role} never confirms the debt or promises payment; remove "
+                + ", ".join(sorted(forbidden))
             )
         ids = [o.id for o in self.objections]
         dupes = sorted({i for i in ids if ids.count(i) > 1})

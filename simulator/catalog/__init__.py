@@ -2,6 +2,6 @@
 
 from simulator.catalog.loader import Catalog, Entry, Layer, load
 from simulator.catalog.models import Case, LocalText, Persona
-from simulator.catalog.problems import Problem, Problems
+from scoring.loading.problems import Problem, Problems
 
 __all__ = ["Case", "Catalog", "Entry", "Layer", "LocalText", "Persona", "Problem", "Problems", "load"]

@@ -15,9 +15,9 @@ from typing import Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from simulator.catalog import errors, yamlsrc
+from scoring.loading import errors, yamlsrc
 from simulator.catalog.models import Case, Persona
-from simulator.catalog.problems import Problems, display_path
+from scoring.loading.problems import Problems, display_path
 
 Kind = Literal["persona", "case"]
 KIND_DIRS: dict[Kind, tuple[str, ...]] = {"persona": ("personas",), "case": ("scenarios", "cases")}

@@ -16,8 +16,8 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from simulator.catalog.problems import Problems
-from simulator.catalog.yamlsrc import Document
+from scoring.loading.problems import Problems
+from scoring.loading.yamlsrc import Document
 
 _FIELD_PREFIX = re.compile(r"^([a-z_][a-z0-9_.]*): (.+)$", re.S)
 _QUOTED = re.compile(r"'([^']*)'")

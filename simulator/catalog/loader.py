@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Generic, Literal, TypeVar
 
-from pydantic import BaseModel, ValidationError
+from pydantic import BaseModel
 
-from scoring.loading import errors, yamlsrc
-from simulator.catalog.models import Case, Persona
+from scoring.loading import files, yamlsrc
 from scoring.loading.problems import Problems, display_path
+from simulator.catalog.models import Case, Persona
 
 Kind = Literal["persona", "case"]
 KIND_DIRS: dict[Kind, tuple[str, ...]] = {"persona": ("personas",), "case": ("scenarios", "cases")}
@@ -77,44 +77,8 @@ def _get(table: dict[str, Entry[M]], key: str, what: str) -> Entry[M]:
 
 def read_file(path: Path, kind: Kind, into: Problems) -> tuple[BaseModel | None, int]:
     """Validate one file; the model (or ``None``) and the line of its ``id``."""
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        into.add(path, 1, "(file)", f"cannot read: {exc.strerror or exc}")
-        return None, 1
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        into.add(path, line, "(file)", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
-        return None, line
-    if "\x00" in text:
-        line = text.count("\n", 0, text.index("\x00")) + 1
-        into.add(path, line, "(file)", "binary data (NUL byte); this is not a YAML text file")
-        return None, line
-    try:
-        doc = yamlsrc.parse(text)
-    except yamlsrc.YamlError as exc:
-        into.add(path, exc.line, "(yaml)", exc.message)
-        return None, exc.line
-    if doc.data is None:
-        into.add(path, 1, "(file)", f"file is empty; a {kind} file is a mapping with an id")
-        return None, 1
-    if not isinstance(doc.data, dict):
-        got = type(doc.data).__name__.replace("dict", "mapping").replace("list", "list")
-        into.add(path, doc.line_of(()), "(file)", f"expected a mapping of fields at the top, got a {got}")
-        return None, doc.line_of(())
-    for dup_path, line, first in doc.duplicates:
-        into.add(path, line, ".".join(map(str, dup_path)), f"key given twice (first on line {first})")
-    if doc.duplicates:
-        return None, doc.line_of(("id",))
-    model_cls = MODELS[kind]
-    try:
-        model = model_cls.model_validate(doc.data)
-    except ValidationError as exc:
-        errors.report(exc, model_cls, doc, path, into)
-        return None, doc.line_of(("id",))
-    return model, doc.line_of(("id",))
+    model, doc = files.read_model(path, MODELS[kind], kind, into)
+    return model, (doc.line_of(("id",)) if doc is not None else 1)
 
 
 def sniff_kind(path: Path) -> Kind:

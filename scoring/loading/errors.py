@@ -38,11 +38,25 @@ def report(exc: ValidationError, model: type[BaseModel], doc: Document, path: Pa
         if err["type"] == "value_error" and match:
             loc = loc + tuple(match.group(1).split("."))
             message = match.group(2)
-        field = ".".join(str(p) for p in loc) or "(file)"
+        field = field_name(loc)
         line = doc.line_of(loc)
         if (line, field, message) not in seen:  # unions can repeat one problem
             seen.add((line, field, message))
             into.add(path, line, field, message)
+
+
+def field_name(loc: tuple) -> str:
+    """``reactions.threat.mood`` for a location; ``(file)`` for the whole file."""
+    return ".".join(_part(p) for p in loc) or "(file)"
+
+
+def _part(part: str | int) -> str:
+    """A location part as it can sit in ``path:line: field: message`` unambiguously."""
+    text = str(part)
+    if isinstance(part, int) or re.fullmatch(r"[\w-]+", text):
+        return text
+    shown = text if len(text) <= 24 else text[:21] + "..."
+    return "[" + repr(shown).replace(":", "\\x3a") + "]"
 
 
 def _message(err: Any, model: type[BaseModel], loc: tuple, is_key: bool) -> str:
@@ -54,7 +68,7 @@ def _message(err: Any, model: type[BaseModel], loc: tuple, is_key: bool) -> str:
         name = str(loc[-1])
         options = _fields_at(model, loc[:-1])
         hint = _suggest(name, options)
-        return f"unknown key {name!r}" + (f"; did you mean {hint!r}?" if hint else "") + (
+        return f"unknown key {_part(name) if len(name) > 24 else repr(name)}" + (f"; did you mean {hint!r}?" if hint else "") + (
             f" (expected one of: {', '.join(sorted(options))})" if options and not hint else ""
         )
     if kind == "missing":

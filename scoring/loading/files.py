@@ -48,7 +48,7 @@ def read_mapping(path: Path, what: str, into: Problems) -> yamlsrc.Document | No
         into.add(path, doc.line_of(()), "(file)", f"expected a mapping of fields at the top, got a {got}")
         return None
     for dup_path, line, first in doc.duplicates:
-        into.add(path, line, ".".join(map(str, dup_path)), f"key given twice (first on line {first})")
+        into.add(path, line, errors.field_name(dup_path), f"key given twice (first on line {first})")
     return None if doc.duplicates else doc
 
 

@@ -67,7 +67,7 @@ def _get(table: dict[str, Entry[M]], key: str, what: str) -> Entry[M]:
         return table[key]
     import difflib
 
-    close = difflib.get_close_matches(key, list(table), n=1)
+    close = difflib.get_close_matches(key, list(table), n=1, cutoff=0.75)
     hint = f"; did you mean {close[0]!r}?" if close else ""
     raise KeyError(f"no {what} {key!r}{hint} (known: {', '.join(sorted(table))})")
 
@@ -162,7 +162,7 @@ def _check_references(catalog: Catalog) -> None:
             if persona_id not in catalog.personas:
                 import difflib
 
-                close = difflib.get_close_matches(persona_id, list(catalog.personas), n=1)
+                close = difflib.get_close_matches(persona_id, list(catalog.personas), n=1, cutoff=0.75)
                 hint = f"; did you mean {close[0]!r}?" if close else ""
                 line = _line_of(entry.path, ("personas", index))
                 catalog.problems.add(entry.path, line, f"personas.{index}", f"no persona {persona_id!r}{hint}")

@@ -191,7 +191,9 @@ class Objection(Strict):
 
     id: str = Field(pattern=_ID)
     says: LocalText
-    resolved_by: list[ReactionKey] = Field(min_length=1)  # type: ignore[valid-type]
+    resolved_by: list[ReactionKey] = Field(  # type: ignore[valid-type]
+        min_length=1, description="any one of these agent behaviours resolves the objection"
+    )
 
 
 class AgreeWhen(Strict):

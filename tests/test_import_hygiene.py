@@ -1,0 +1,46 @@
+"""Import guards the architecture relies on, checked in a fresh interpreter.
+
+``scoring`` is pure (no simulator, UI, SQL or torch); the CLI starts without torch or
+transformers; ``debtsim --help`` does not even load pydantic, YAML or rich.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+
+def _modules_after(code: str) -> set[str]:
+    script = f"{code}\nimport json, sys\nprint(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True).stdout
+    return set(json.loads(out.splitlines()[-1]))
+
+
+def _top(mods: set[str]) -> set[str]:
+    return {m.split(".")[0] for m in mods}
+
+
+def test_scoring_imports_nothing_from_simulator_ui_sql_or_torch() -> None:
+    mods = _top(_modules_after("import scoring, scoring.vocab, scoring.loading.files"))
+    forbidden = {"simulator", "textual", "sqlite3", "_sqlite3", "sqlalchemy", "psycopg", "torch", "transformers"}
+    assert mods & forbidden == set()
+
+
+@pytest.mark.parametrize("module", ["simulator.cli", "simulator.cli.check", "simulator.cli.listing"])
+def test_cli_does_not_import_torch_or_transformers(module: str) -> None:
+    assert _top(_modules_after(f"import {module}")) & {"torch", "transformers"} == set()
+
+
+def test_help_path_stays_light() -> None:
+    code = (
+        "import sys, contextlib, io\n"
+        "from simulator.cli import main\n"
+        "sys.argv = ['debtsim', '--help']\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n        main()\n    except SystemExit:\n        pass\n"
+    )
+    mods = _top(_modules_after(code))
+    assert mods & {"pydantic", "yaml", "rich", "textual", "torch", "transformers", "platformdirs"} == set()

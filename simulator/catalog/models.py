@@ -41,7 +41,8 @@ PHRASE_SLOTS: frozenset[str] = frozenset(
         "id_last4",  # verification facts of the case
         "phone_last4",
         "date_of_birth",
-        "reason",  # the persona's reason for being late
+        "postcode",
+        "reason",  # the persona's reason for being late, spoken in the first person  # the persona's reason for being late
         "relation",  # a relative's relation to the account holder
         "dispute",  # the persona's dispute details
         "objection",  # the objection being raised
@@ -161,7 +162,7 @@ class Dispute(Strict):
 class Truth(Strict):
     """Why they are late and what they can pay: hidden from the trainee."""
 
-    reason: LocalText
+    reason: LocalText = Field(description="spoken by the debtor as {reason}: write it in the first person")
     means: Means
     dispute: Dispute | None = None
     vulnerability: LocalText | None = Field(

@@ -19,7 +19,6 @@ from pydantic import (
     BeforeValidator,
     ConfigDict,
     Field,
-    field_validator,
     model_validator,
 )
 
@@ -215,25 +214,27 @@ class HangUpWhen(Strict):
     when_patience_runs_out: bool = True
 
 
+def _check_slots(phrase: str) -> str:
+    """Every ``{slot}`` in a phrase must be one the voices can fill."""
+    for slot in _slots_of(phrase):
+        if slot not in PHRASE_SLOTS:
+            hint = _close(slot, PHRASE_SLOTS)
+            raise ValueError(
+                f"unknown slot {{{slot}}}; did you mean {{{hint}}}?"
+                if hint
+                else f"unknown slot {{{slot}}} (slots: {', '.join(sorted(PHRASE_SLOTS))})"
+            )
+    return phrase
+
+
+Phrase = Annotated[str, Field(min_length=1), AfterValidator(_check_slots)]
+
+
 class PhraseSet(Strict):
     """Ways to say one intent, in each language; the template voice varies among them."""
 
-    zh: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
-    en: list[Annotated[str, Field(min_length=1)]] = Field(min_length=1)
-
-    @field_validator("zh", "en")
-    @classmethod
-    def _known_slots(cls, phrases: list[str]) -> list[str]:
-        for phrase in phrases:
-            for slot in _slots_of(phrase):
-                if slot not in PHRASE_SLOTS:
-                    hint = _close(slot, PHRASE_SLOTS)
-                    raise ValueError(
-                        f"unknown slot {{{slot}}} in {phrase!r}"
-                        + (f"; did you mean {{{hint}}}?" if hint else "")
-                        + f" (slots: {', '.join(sorted(PHRASE_SLOTS))})"
-                    )
-        return phrases
+    zh: list[Phrase] = Field(min_length=1)
+    en: list[Phrase] = Field(min_length=1)
 
 
 _REQUIRED_INTENTS = {

@@ -1,0 +1,57 @@
+"""Scoring throughput: 20-turn calls per second on one core.
+
+    python benchmarks/score_speed.py [--calls 2000]
+
+The batch is built from the labelled calls in tests/data/calls (each cut or cycled to
+exactly 20 turns, so every call costs the same), scored one after another in this
+process. The analyser runs once per utterance; patterns are compiled once, before timing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import itertools
+import json
+import statistics
+import time
+from pathlib import Path
+
+import scoring
+from scoring.transcript import parse_transcript
+
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "calls"
+
+
+def _twenty_turn_calls() -> list[dict]:
+    calls = []
+    for path in sorted(DATA.rglob("*.json")):
+        raw = json.loads(path.read_text("utf-8"))
+        raw.pop("expected", None)
+        raw["turns"] = list(itertools.islice(itertools.cycle(raw["turns"]), 20))
+        calls.append(raw)
+    if not calls:
+        raise SystemExit(f"no labelled calls under {DATA}")
+    return calls
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--calls", type=int, default=2000)
+    parser.add_argument("--repeats", type=int, default=5)
+    args = parser.parse_args()
+    pool = [parse_transcript(raw) for raw in _twenty_turn_calls()]
+    batch = list(itertools.islice(itertools.cycle(pool), args.calls))
+    scoring.score(batch[0])  # load the rubric and compile patterns before timing
+    rates = []
+    for _ in range(args.repeats):
+        start = time.perf_counter()
+        for transcript in batch:
+            scoring.score(transcript)
+        rates.append(len(batch) / (time.perf_counter() - start))
+    print(f"{len(pool)} distinct calls, {args.calls} per run, {args.repeats} runs")
+    print(f"median {statistics.median(rates):,.0f} calls/s (min {min(rates):,.0f}, max {max(rates):,.0f})")
+    print(f"= {statistics.median(rates) * 20:,.0f} utterances/s")
+
+
+if __name__ == "__main__":
+    main()

@@ -121,10 +121,10 @@ _EN_MONEY = re.compile(
 )
 _APPROX_BEFORE = re.compile(r"(?:大约|大概|约|差不多|将近|about|around|roughly|approximately|nearly|some)\s*$", re.I)
 _NOT_MONEY_AFTER = re.compile(r"\s*(?:天|日|号|月|年|期|个|次|岁|点|分钟|小时|周|%|％|位|楼|days?|months?|weeks?|years?|"
-                              r"times|payments|instal|percent|%|am|pm|a\.m|p\.m|st\b|nd\b|rd\b|th\b|:\d)", re.I)
+                              r"times|payments|instal|percent|%|am|pm|a\.m|p\.m|st\b|nd\b|rd\b|th\b|:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|o.clock)", re.I)
 _NOT_MONEY_BEFORE = re.compile(r"(?:工号|编号|尾号|后四位|后4位|最后四|号码|号是|身份证|手机号|last four|number|ID|No\.|#|extension|"
                                r"ext\.?|room|apartment|postcode|zip|version|第|每)\s*(?:是|为|:|：)?\s*$", re.I)
-_PAY_BEFORE = re.compile(r"(?:还|付|交|打|转|欠|共|计|额|款|金|pay|owe|payment|of|balance|due|is|at|for|send|down)\s*[了上个掉出]?\s*$", re.I)
+_PAY_BEFORE = re.compile(r"(?:还|付|交|打|转|欠|共|计|额|款|金|有|单|剩|剩下|剩下的|就|能|先|最多|只有|拿出|凑|pay|owe|payment|of|balance|due|is|at|for|send|down)\s*[了上个掉出]?\s*$", re.I)
 
 
 def _num(text: str) -> float | None:

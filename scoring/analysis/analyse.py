@@ -1,0 +1,411 @@
+"""``analyse(text, speaker, lang)``: one utterance in, dialogue acts and tone cues out.
+
+The lexicon finds candidate phrases (one compiled alternation per act); this module adds
+what a keyword cannot see: negation ("我们不会上门"), possibility versus certainty ("银行
+*可能*起诉" is a lawful consequence, "下周就起诉你" is not), the target of sarcasm (the
+person or the app), numbers and dates as slots, and the earlier turns (a term explained
+before, whether the listener is verified).
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Callable
+
+from scoring.analysis import dates, numbers
+from scoring.analysis.lexicon import Lexicon, builtin_lexicons
+from scoring.analysis.model import Act, Analysis, Context, Facts, ToneFeature
+
+_ZH_SENT = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
+_EN_SENT = re.compile(r".+?(?:[.!?;]+(?=\s|$)|\n|$)", re.S)
+_CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:—\n]")
+_EN_CLAUSE_BREAK = re.compile(r"[,;.!?:—\n]|\b(?:but|and then|so)\b", re.I)
+
+# A negator scopes the act only if nothing about paying sits between them ("不还就上门" is a threat).
+_ZH_NEG = re.compile(r"(?:不会|不要|不能|不得|不可以|不可能|绝不|决不|从不|并没有|没有|并未|未|没|别|不用|不是|不至于|不存在|切勿|请勿|不)"
+                     r"(?P<gap>[^，,。；;]{0,6})$")
+_ZH_PAY_IN_GAP = re.compile(r"[还付交给接理处]")
+_EN_NEG = re.compile(r"(?:\b(?:not|never|no|nobody|no one|nothing)\b|n't\b|n’t\b)(?P<gap>(?:\s+[\w'’-]+){0,4})\s*$", re.I)
+_EN_PAY_IN_GAP = re.compile(r"\b(pay|paid|paying|respond|answer|call|make|work|sort|deal|fix|cooperate)\b", re.I)
+_ZH_NEG_AFTER = re.compile(r"^[^，,。；;]{0,10}(说法)?(不准确|不对|不是真的|没这回事|是谣言|不会的|不存在)")
+_EN_NEG_AFTER = re.compile(r"^[^,.;]{0,30}\b(is not true|isn't true|not true|a myth|not how it works|isn't going to happen)", re.I)
+
+_LEGAL_ACTION = re.compile(r"起诉|立案|诉讼|上诉|法院|强制执行|传票|开庭|判决|失信|黑名单|限高|限制消费|冻结|查封|扣押|拍卖|划扣|"
+                           r"\b(lawsuits?|sue[sd]?|suing|suit|court|claim|judg(e)?ments?|summons|litigation|legal (action|proceedings)|"
+                           r"CCJ|garnish\w*|seiz\w*|repossess\w*|levy|filed|bailiffs?|enforcement)\b", re.I)
+_CRIME = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|判刑|刑事|监狱|犯罪|诈骗|恶意透支|罪名|定罪|"
+                    r"\b(arrest\w*|jail|prison|police|sheriff|criminal|crime|fraud|theft|stealing|prosecut\w*|"
+                    r"locked up|charges|felony|misdemeanou?r|warrant)\b", re.I)
+_NEGATED_CERTAINTY = re.compile(r"(不是|没有|并非|并不|尚未|\bnot\b|n't|\bno\b|\bnothing\b|\bnever\b).{0,12}$", re.I)
+_RHETORICAL = re.compile(r"\bwhy (not|don.t you|wouldn.t you)\b|\bhow about\b", re.I)
+_ZH_EMPLOYED = re.compile(r"(欠|负债|逾期|没还|未还|拖欠)")
+
+
+def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
+    pattern = _EN_SENT if lang == "en" else _ZH_SENT
+    spans = [(m.start(), m.end()) for m in pattern.finditer(text) if m.group().strip()]
+    return spans or [(0, len(text))]
+
+
+def _a_not_a(text: str, pos: int) -> bool:
+    """有没有 / 是不是 / 能不能: a question, not a negation."""
+    return 0 < pos < len(text) - 1 and text[pos - 1] == text[pos + 1]
+
+
+class _Utterance:
+    """One utterance with lazily computed sentences, numbers and dates (each at most once)."""
+
+    def __init__(self, text: str, lang: str, lex: Lexicon, facts: Facts, context: Context) -> None:
+        self.text, self.lang, self.lex, self.facts, self.context = text, lang, lex, facts, context
+        self.spans = _sentences(text, lang)
+        self._starts = [s for s, _ in self.spans]
+        self._amounts: list[numbers.Amount] | None = None
+        self._dates: list[dates.FoundDate] | None = None
+        self._durations: list[numbers.Duration] | None = None
+
+    def sentence(self, pos: int) -> tuple[int, int]:
+        i = max(0, bisect.bisect_right(self._starts, pos) - 1)
+        return self.spans[i]
+
+    def clause_before(self, pos: int) -> str:
+        s, _ = self.sentence(pos)
+        before = self.text[s:pos]
+        breaks = _EN_CLAUSE_BREAK if self.lang == "en" else _CLAUSE_BREAK
+        ends = [m.end() for m in breaks.finditer(before)]
+        return before[ends[-1]:] if ends else before
+
+    def negated(self, start: int, end: int) -> bool:
+        before = self.clause_before(start)
+        if self.lang == "en":
+            m = _EN_NEG.search(before)
+            if m and not _EN_PAY_IN_GAP.search(m.group("gap")) and not _RHETORICAL.search(before[:m.end()]):
+                return True
+            return bool(_EN_NEG_AFTER.search(self.text[end:self.sentence(start)[1]]))
+        m = _ZH_NEG.search(before)
+        if m and not _ZH_PAY_IN_GAP.search(m.group("gap")) and not _a_not_a(before, m.start()):
+            return True
+        return bool(_ZH_NEG_AFTER.search(self.text[end:self.sentence(start)[1]]))
+
+    @property
+    def amounts(self) -> list[numbers.Amount]:
+        if self._amounts is None:
+            self._amounts = numbers.find_amounts(self.text, self.lang) if _HAS_NUMBER.search(self.text) else []
+        return self._amounts
+
+    @property
+    def dates(self) -> list[dates.FoundDate]:
+        if self._dates is None:
+            self._dates = dates.find_dates(self.text, self.lang, self.facts.call_date)
+        return self._dates
+
+    @property
+    def durations(self) -> list[numbers.Duration]:
+        if self._durations is None:
+            self._durations = numbers.find_durations(self.text, self.lang)
+        return self._durations
+
+    def in_sentence(self, items: list, pos: int) -> list:
+        s, e = self.sentence(pos)
+        return [x for x in items if s <= x.start < e]
+
+    def act(self, name: str, start: int, end: int, **slots: object) -> Act:
+        return Act(name, start, end, self.text[start:end], slots)
+
+    def sentence_act(self, name: str, pos: int, **slots: object) -> Act:
+        s, e = self.sentence(pos)
+        while s < e and self.text[s].isspace():
+            s += 1
+        while e > s and self.text[e - 1].isspace():
+            e -= 1
+        return self.act(name, s, e, **slots)
+
+
+_HAS_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+                         r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b", re.I)
+
+Handler = Callable[[_Utterance, re.Pattern[str]], list[Act]]
+
+
+def _plain(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    m = pattern.search(u.text)
+    return [u.act("", m.start(), m.end())] if m else []
+
+
+def _unless_negated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    for m in pattern.finditer(u.text):
+        if not u.negated(m.start(), m.end()):
+            return [u.act("", m.start(), m.end())]
+    return []
+
+
+def _matches_case(value: float, facts: Facts, approx: bool = False) -> bool:
+    """Said correctly: within a unit (or 1%); "八千多" / "about 8,600" within 15%."""
+    due = facts.amount_due
+    if due is None:
+        return False
+    return abs(value - due) <= max(1.0, 0.01 * due) or (approx and value <= due <= value * 1.15 + 1)
+
+
+def _state_amount(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    best: Act | None = None
+    for amount in u.amounts:
+        s, e = u.sentence(amount.start)
+        cue = pattern.search(u.text, s, e)
+        if not cue and not _matches_case(amount.value, u.facts):
+            continue
+        if u.lang == "zh" and not cue and not _ZH_EMPLOYED.search(u.text):
+            continue
+        ok = _matches_case(amount.value, u.facts, amount.approx)
+        act = u.sentence_act("", amount.start, amount=amount.value, matches_case=ok)
+        if best is None or (act.slots["matches_case"] and not best.slots["matches_case"]):
+            best = act
+    return [best] if best else []
+
+
+def _state_overdue(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    found: Act | None = None
+    for m in pattern.finditer(u.text):
+        if u.negated(m.start(), m.end()):
+            continue
+        durations = u.in_sentence(u.durations, m.start())
+        act = u.sentence_act("", m.start(), days=durations[0].days if durations else None)
+        if act.slots["days"] is not None:
+            return [act]
+        found = found or act
+    return [found] if found else []
+
+
+def _legal_kind(u: _Utterance, start: int, end: int) -> str | None:
+    """'lawful', 'false' or None (negated) for a legal or criminal phrase, judged on its sentence."""
+    if u.negated(start, end):
+        return None
+    s, e = u.sentence(start)
+    sentence = u.text[s:e]
+    phrase = u.text[start:end]
+    certain = any(not _NEGATED_CERTAINTY.search(sentence[max(0, m.start() - 16):m.start()])
+                  for m in u.lex.markers["certainty"].finditer(sentence)) if "certainty" in u.lex.markers else False
+    if _CRIME.search(phrase) and not _LEGAL_ACTION.search(phrase):
+        return "lawful" if u.lex.marker("narrow", sentence) else "false"
+    if _LEGAL_ACTION.search(phrase):
+        possible = u.lex.marker("possibility", sentence)
+        conditional = u.lex.marker("conditional", sentence)
+        if certain:
+            return "false"
+        if possible or (conditional and ("依法" in sentence or "legal" in sentence.lower())):
+            return "lawful"
+        return "false"
+    return "false"
+
+
+def _explain_consequence(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    kinds: list[str] = []
+    first: re.Match[str] | None = None
+    for m in pattern.finditer(u.text):
+        phrase = m.group()
+        if _LEGAL_ACTION.search(phrase) or _CRIME.search(phrase):
+            if _legal_kind(u, m.start(), m.end()) != "lawful":
+                continue
+            kind = "legal"
+        elif u.negated(m.start(), m.end()):
+            continue
+        else:
+            kind = "credit" if re.search(r"征信|信用|记录|credit|bureau|report", phrase, re.I) else "interest"
+        kinds.append(kind)
+        first = first or m
+    if first is None:
+        return []
+    return [u.sentence_act("", first.start(), kinds=tuple(dict.fromkeys(kinds)))]
+
+
+def _false_legal(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    for m in pattern.finditer(u.text):
+        phrase = m.group()
+        if _CRIME.search(phrase) or _LEGAL_ACTION.search(phrase):
+            if _legal_kind(u, m.start(), m.end()) != "false":
+                continue
+            kind = "crime" if _CRIME.search(phrase) and not _LEGAL_ACTION.search(phrase) else "action"
+        elif u.negated(m.start(), m.end()):
+            continue
+        else:
+            kind = "collateral"
+        return [u.sentence_act("", m.start(), kind=kind, phrase=phrase)]
+    return []
+
+
+def _threat(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    """A threat, unless the "visit" is part of a (false) legal claim: that is false_legal's job."""
+    for m in pattern.finditer(u.text):
+        s, e = u.sentence(m.start())
+        if u.negated(m.start(), m.end()) or _LEGAL_VISIT.search(u.text[s:e]):
+            continue
+        return [u.act("", m.start(), m.end())]
+    return []
+
+
+_LEGAL_VISIT = re.compile(r"传票|派出所|公安|警察|法院|执行|summons|served|sheriff|police|bailiff|court", re.I)
+
+
+def _sarcasm(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    m = pattern.search(u.text)
+    if not m:
+        return []
+    s, e = u.sentence(m.start())
+    sentence = u.text[s:e]
+    near = u.text[max(s, m.start() - 8):m.end() + 4]
+    if u.lex.marker("person", near) and not u.lex.marker("situation", near):
+        target = "person"
+    elif u.lex.marker("situation", sentence):
+        target = "situation"
+    else:
+        target = "person" if u.lex.marker("person", sentence) else "situation"
+    return [u.sentence_act("", m.start(), target=target)]
+
+
+def _jargon(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    out = []
+    explain = u.lex.agent.get("explain_term")
+    for m in pattern.finditer(u.text):
+        term = m.group().lower()
+        s, e = u.sentence(m.start())
+        if term in u.context.explained_terms:
+            continue
+        window = u.text[m.start():min(len(u.text), max(e, m.end() + 40))]
+        if explain and explain.search(window):
+            out.append(u.act("explain_term", m.start(), m.end(), term=term))
+        else:
+            out.append(u.act("jargon", m.start(), m.end(), term=term))
+    return out
+
+
+def _plan_or_terms(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    return _plan(u, pattern, terms_alone=True)
+
+
+def _plan(u: _Utterance, pattern: re.Pattern[str], terms_alone: bool = False) -> list[Act]:
+    """A plan phrase, with the amounts, dates and instalments of the utterance as slots.
+
+    An amount and a date together ("$600 on Friday, June 12") are a plan even without a
+    plan word.
+    """
+    m = pattern.search(u.text)
+    amounts = tuple(a.value for a in u.amounts)
+    if m:
+        start = m.start()
+    elif terms_alone and amounts and u.dates:
+        start = u.amounts[0].start
+    else:
+        return []
+    today = u.facts.call_date
+    found_dates = tuple(d.value.isoformat() for d in u.dates if today is None or d.value >= today)
+    instalments = numbers.find_instalments(u.text)
+    return [u.sentence_act("", start, amounts=amounts, dates=found_dates, instalments=instalments)]
+
+
+def _disclose(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    """``mention_account`` always; ``disclose_debt`` too while the listener is not a verified debtor."""
+    mini_miranda = u.lex.agent.get("debt_collector_disclosure")
+    for m in pattern.finditer(u.text):
+        s, e = u.sentence(m.start())
+        sentence = u.text[s:e]
+        if u.negated(m.start(), m.end()) or _WITHHOLD.search(sentence):
+            continue
+        if mini_miranda and mini_miranda.search(sentence):
+            continue
+        act = u.sentence_act("mention_account", m.start())
+        if u.context.verified and not u.context.third_party:
+            return [act]
+        return [act, Act("disclose_debt", act.start, act.end, act.quote)]
+    return []
+
+
+_WITHHOLD = re.compile(r"只能(跟|和|与)|不方便|不能(跟|和)您?(说|谈|透露)|can.t (discuss|share|go into)|cannot (discuss|share)|"
+                       r"only (discuss|speak)|not able to (discuss|share)", re.I)
+
+
+def _dispute(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    for m in pattern.finditer(u.text):
+        before = u.clause_before(m.start())
+        if re.search(r"以为|还以为|thought|assumed|figured", before, re.I):
+            continue
+        return [u.act("", m.start(), m.end())]
+    return []
+
+
+_AGENT: dict[str, Handler] = {
+    "state_amount": _state_amount, "state_overdue": _state_overdue, "explain_consequence": _explain_consequence,
+    "false_legal": _false_legal, "sarcasm": _sarcasm, "jargon": _jargon, "offer_plan": _plan_or_terms,
+    "disclose_debt": _disclose, "confirm_plan": _plan, "recap": _plan, "threat": _threat,
+    **{name: _unless_negated for name in (
+        "mention_contacts", "insult", "contempt", "extra_fee", "impersonation", "frequency_pressure",
+        "personal_account", "push_new_borrowing", "ask_third_party_pay", "demand_payment", "dismiss_hardship",
+        "dismiss_dispute")},
+}
+_DEBTOR: dict[str, Handler] = {
+    "dispute": _dispute, "counter_offer": _plan_or_terms,
+    **{name: _unless_negated for name in ("has_lawyer", "hardship", "vulnerability", "stop_calling")},
+}
+# Debtor acts that say something specific; "answer" is given only when none of these fits.
+_DEBTOR_SPECIFIC = frozenset({
+    "confirm_identity", "deny_identity", "ask_who_is_calling", "vent", "object", "ask_clarify", "explain_situation",
+    "dispute", "stall", "counter_offer", "accept_plan", "refuse", "threaten_agent", "take_message", "hang_up", "goodbye",
+})
+_CAPS = re.compile(r"\b[A-Z]{3,}(?:[\s,]+[A-Z]{2,})+\b|\b[A-Z]{6,}\b")
+_ACRONYMS = frozenset({"FDCPA", "CFPB", "SSN", "DOB", "USD", "GBP", "APR", "ATM", "ACH", "NSF", "FCA", "CONC", "IVA",
+                       "HMRC", "DWP", "UK", "US", "ID", "PIN", "CCJ", "LLC", "LTD", "FICO", "IRS", "BACS", "CHAPS"})
+_TONE_FROM_ACTS = {"sarcasm": "sarcasm", "insult": "insult", "contempt": "contempt", "threat": "threat",
+                   "jargon": "jargon", "false_legal": "intimidation", "mention_contacts": "exposure",
+                   "push_new_borrowing": "pressure", "frequency_pressure": "pressure", "dismiss_hardship": "dismissive",
+                   "ask_third_party_pay": "pressure", "impersonation": "misleading", "extra_fee": "misleading",
+                   "personal_account": "misleading"}
+
+
+def _tone(u: _Utterance, acts: list[Act]) -> list[ToneFeature]:
+    text, lex = u.text, u.lex
+    out: list[ToneFeature] = []
+    for kind in ("polite", "command", "pressure", "interrupt", "curt", "shouting"):
+        pattern = lex.markers.get(kind)
+        m = pattern.search(text) if pattern else None
+        if m:
+            out.append(ToneFeature(kind, m.start(), m.end(), m.group()))
+    if u.lang == "en":
+        for m in _CAPS.finditer(text):
+            if not set(re.findall(r"[A-Z]+", m.group())) <= _ACRONYMS:
+                out.append(ToneFeature("shouting", m.start(), m.end(), m.group()))
+                break
+    length = len(text.split()) if u.lang == "en" else len(re.sub(r"\s", "", text))
+    if length > (120 if u.lang == "en" else 220):
+        out.append(ToneFeature("wall_of_text", 0, len(text), text[:60]))
+    if text.count("?") + text.count("？") >= 4:
+        out.append(ToneFeature("question_barrage", 0, len(text), text[:60]))
+    for act in acts:
+        kind = _TONE_FROM_ACTS.get(act.name)
+        if kind:
+            out.append(ToneFeature(kind, act.start, act.end, act.quote))
+    return out
+
+
+def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, context: Context | None = None,
+            lexicons: dict[str, Lexicon] | None = None) -> Analysis:
+    """Dialogue acts and tone features of one utterance by ``speaker`` ("agent"/"debtor") in ``lang``."""
+    lex = (lexicons or builtin_lexicons()).get(lang) or builtin_lexicons()["zh" if lang.startswith("zh") else "en"]
+    if speaker not in ("agent", "debtor") or not text or not text.strip():
+        return Analysis(text, speaker, lang)
+    u = _Utterance(text, lex.language, lex, facts or Facts(), context or Context())
+    families = lex.agent if speaker == "agent" else lex.debtor
+    handlers = _AGENT if speaker == "agent" else _DEBTOR
+    acts: list[Act] = []
+    for name, pattern in families.items():
+        for act in handlers.get(name, _plain)(u, pattern):
+            acts.append(Act(act.name or name, act.start, act.end, act.quote, act.slots))
+    names = {a.name for a in acts}
+    if speaker == "debtor":
+        if "give_verification" in names and "confirm_identity" not in names:
+            acts.append(Act("confirm_identity", 0, len(text), text))
+        if not (names & _DEBTOR_SPECIFIC) and "give_verification" not in names:
+            acts.append(Act("answer", 0, len(text), text))
+        if "not_debtor" in names or "relative" in names or "wrong_number" in names:
+            acts = [a for a in acts if a.name != "confirm_identity"]
+    acts.sort(key=lambda a: (a.start, a.name))
+    tone = tuple(_tone(u, acts)) if speaker == "agent" else ()
+    return Analysis(text, speaker, lex.language, tuple(acts), tone, frozenset(a.name for a in acts))

@@ -1,0 +1,106 @@
+"""A whole call analysed once: every turn's acts, who was on the line, and when things happened.
+
+Steps, rules, tone and outcome all read this one object, so each utterance is analysed
+exactly once (a 10,000-turn call stays linear).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scoring.analysis import Analysis, Context, Facts, analyse
+from scoring.analysis.lexicon import Lexicon
+from scoring.transcript import Transcript
+
+DEBTOR, THIRD = "debtor", "third"
+
+
+@dataclass(frozen=True)
+class CallState:
+    """Per-turn analyses plus the facts of the call derived from them."""
+
+    transcript: Transcript
+    analyses: tuple[Analysis, ...]
+    contexts: tuple[Context, ...]
+    """``contexts[i]`` is the call as it stood *before* turn i."""
+    listener: tuple[str, ...]
+    """Who heard each turn: ``debtor`` or ``third`` (a relative, a wrong number)."""
+    verified_at: int | None
+    attorney_at: int | None
+    cease_at: int | None
+
+    @property
+    def lang(self) -> str:
+        return self.transcript.language
+
+    def agent_turns(self) -> list[int]:
+        return [i for i, t in enumerate(self.transcript.turns) if t.speaker == "agent"]
+
+    def debtor_turns(self) -> list[int]:
+        return [i for i, t in enumerate(self.transcript.turns) if t.speaker == "debtor"]
+
+    @property
+    def reached(self) -> bool:
+        """The account holder was on the line at some point."""
+        return any(who == DEBTOR for i, who in enumerate(self.listener) if self.transcript.turns[i].speaker == "debtor")
+
+
+def build(transcript: Transcript, lexicons: dict[str, Lexicon]) -> CallState:
+    """Analyse every turn in order, carrying the context forward."""
+    sc = transcript.scenario
+    facts = Facts(sc.amount_due, sc.days_overdue, sc.call_local_time.date() if sc.call_local_time else None,
+                  sc.debtor_name, sc.currency)
+    context = Context()
+    analyses: list[Analysis] = []
+    contexts: list[Context] = []
+    verified_at = attorney_at = cease_at = None
+    for i, turn in enumerate(transcript.turns):
+        contexts.append(context)
+        analysis = analyse(turn.text, turn.speaker, transcript.language, facts, context, lexicons)
+        analyses.append(analysis)
+        context = context.after(analysis)
+        if verified_at is None and context.verified:
+            verified_at = i
+        if attorney_at is None and context.attorney_named:
+            attorney_at = i
+        if cease_at is None and context.cease_requested:
+            cease_at = i
+    return CallState(transcript, tuple(analyses), tuple(contexts), _listeners(transcript, analyses),
+                     verified_at, attorney_at, cease_at)
+
+
+def _listeners(transcript: Transcript, analyses: list[Analysis]) -> tuple[str, ...]:
+    """Who was on the line at each turn; turns before the first sign take that sign (look-ahead).
+
+    The agent who discloses at turn 0 to a relative who only says so at turn 1 still spoke
+    to a third party.
+    """
+    marks: list[str | None] = [None] * len(analyses)
+    current: str | None = None
+    verified = False
+    for i, (turn, a) in enumerate(zip(transcript.turns, analyses, strict=True)):
+        if turn.speaker == "debtor":
+            verified = verified or ("give_verification" in a.names and current != THIRD)
+            if a.names & _THIRD_SIGNS and "give_verification" not in a.names and not verified:
+                current = THIRD
+            elif a.names & {"confirm_identity", "give_verification"} and (current != THIRD or _handed_over(a)):
+                current = DEBTOR
+        marks[i] = current
+    out: list[str] = []
+    nxt: str | None = None
+    for mark in reversed(marks):
+        nxt = mark if mark is not None else nxt
+        out.append(mark or nxt or DEBTOR)
+    out.reverse()
+    # Turns after a known mark keep it; turns before any mark took the first one above.
+    return tuple(out)
+
+
+_THIRD_SIGNS = frozenset({"not_debtor", "wrong_number", "relative", "deny_identity"})
+_SELF = re.compile(r"我就是|我是[^。，,]{0,6}本人|是我本人|\b(speaking|this is (him|her|me)|it.s me|that.s me|i.m (him|her))\b", re.I)
+
+
+def _handed_over(a: Analysis) -> bool:
+    """A new voice confirming identity after a third party ("我就是" / "this is him speaking")."""
+    return bool(_SELF.search(a.text)) and not a.has("take_message")

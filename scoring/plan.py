@@ -1,0 +1,113 @@
+"""The repayment plan agreed in a call, if any: who proposed it, who confirmed it, its terms.
+
+A plan is agreed when one side proposes concrete terms and the other accepts: the debtor
+says yes to the agent's offer, or the agent confirms the debtor's proposal. "I'll see" is
+not a plan, and neither is "pay in full soon" without a date.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scoring.analysis import Analysis
+from scoring.callstate import DEBTOR, CallState
+
+
+@dataclass(frozen=True)
+class Plan:
+    proposed_at: int
+    agreed_at: int
+    amounts: tuple[float, ...]
+    dates: tuple[str, ...]
+    instalments: int | None
+    hardship: bool
+    recap_at: int | None = None
+
+    @property
+    def turns(self) -> tuple[int, ...]:
+        return tuple(sorted({self.proposed_at, self.agreed_at}))
+
+
+def _terms(a: Analysis) -> tuple[tuple[float, ...], tuple[str, ...], int | None]:
+    amounts: list[float] = []
+    found_dates: list[str] = []
+    instalments = None
+    for act in a.acts:
+        if act.name in ("offer_plan", "counter_offer", "confirm_plan", "recap"):
+            amounts.extend(act.slots.get("amounts", ()))
+            found_dates.extend(act.slots.get("dates", ()))
+            instalments = instalments or act.slots.get("instalments")
+    return tuple(dict.fromkeys(amounts)), tuple(dict.fromkeys(found_dates)), instalments
+
+
+def _concrete(amounts: tuple, found_dates: tuple, instalments: int | None, hardship: bool) -> bool:
+    return hardship or bool(amounts and found_dates) or bool(instalments and (amounts or found_dates))
+
+
+def _next(state: CallState, start: int, speaker: str, limit: int = 2) -> list[int]:
+    out = []
+    for j in range(start + 1, len(state.transcript.turns)):
+        if state.transcript.turns[j].speaker == speaker:
+            out.append(j)
+            if len(out) == limit:
+                break
+    return out
+
+
+def find_plan(state: CallState, before: int | None = None) -> Plan | None:
+    """The last plan agreed before turn ``before`` (all turns when None) with the account holder."""
+    end = len(state.transcript.turns) if before is None else before
+    agreed: Plan | None = None
+    for i in range(end):
+        turn, a = state.transcript.turns[i], state.analyses[i]
+        if state.listener[i] != DEBTOR:
+            continue
+        if turn.speaker == "agent" and (a.has("offer_plan") or a.has("hardship_arrangement")):
+            amounts, found_dates, inst = _terms(a)
+            hardship = a.has("hardship_arrangement")
+            for j in _next(state, i, "debtor", 1):
+                b = state.analyses[j]
+                if j < end and b.has("accept_plan") and not b.has("refuse"):
+                    more = _terms(b)
+                    amounts2, dates2 = amounts + more[0], found_dates + more[1]
+                    if _concrete(amounts2, dates2, inst or more[2], hardship):
+                        agreed = Plan(i, j, amounts2, dates2, inst or more[2], hardship)
+        elif turn.speaker == "debtor" and (a.has("counter_offer") or a.has("accept_plan")):
+            amounts, found_dates, inst = _terms(a)
+            if not (amounts or found_dates or inst):
+                continue
+            for k in _next(state, i, "agent", 1):
+                c = state.analyses[k]
+                if k < end and (c.has("confirm_plan") or c.has("offer_plan")) and not c.has("demand_payment"):
+                    more = _terms(c)
+                    amounts2 = tuple(dict.fromkeys(amounts + more[0]))
+                    dates2 = tuple(dict.fromkeys(found_dates + more[1]))
+                    restated = bool(set(more[0]) & set(amounts) or set(more[1]) & set(found_dates))
+                    if (c.has("confirm_plan") or restated) and _concrete(amounts2, dates2, inst or more[2], False):
+                        agreed = Plan(i, k, amounts2, dates2, inst or more[2], False)
+    if agreed is None:
+        return None
+    recap = _recap(state, agreed, end)
+    if recap is not None:
+        amounts, found_dates, _ = _terms(state.analyses[recap])
+        if amounts or found_dates:
+            return Plan(agreed.proposed_at, agreed.agreed_at, amounts or agreed.amounts,
+                        found_dates or agreed.dates, agreed.instalments, agreed.hardship, recap)
+    return agreed
+
+
+def _recap(state: CallState, plan: Plan, end: int) -> int | None:
+    """The last agent turn after the agreement that restates it."""
+    for i in reversed(range(plan.agreed_at + 1, end)):
+        a = state.analyses[i]
+        if state.transcript.turns[i].speaker == "agent" and (a.has("recap") or a.has("confirm_plan")):
+            amounts, found_dates, _ = _terms(a)
+            if amounts or found_dates:
+                return i
+    return None
+
+
+def headline(plan: Plan, amount_due: float) -> tuple[float | None, str | None]:
+    """The commitment a record should carry: the first payment's amount and date."""
+    amounts = [a for a in plan.amounts if abs(a - amount_due) > max(1.0, 0.01 * amount_due)] or list(plan.amounts)
+    return (amounts[0] if amounts else None), (min(plan.dates) if plan.dates else None)

@@ -1,0 +1,246 @@
+"""Compliance checks: each rule in the packs names one check; this module implements them.
+
+Placement follows DOMAIN.md: a finding on each offending agent turn; calling hours on
+turn 0 (the call itself); rules broken by making the call at all (a ruled-out time, a stop
+request or attorney on file, too many calls) on turn 0 and on each agent turn that presses
+on; the missing debt-collector disclosure once, on the first agent turn that conveys debt
+information.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+from datetime import time
+from functools import lru_cache
+
+from scoring.analysis import Act, Analysis
+from scoring.callstate import DEBTOR, THIRD, CallState
+from scoring.rubric import Evidence, Rule
+from scoring.scorecard import Violation
+
+PRESSING = ("offer_plan", "demand_payment", "state_amount", "state_overdue", "explain_consequence", "false_legal",
+            "threat", "insult", "contempt", "sarcasm", "ask_identity_check", "ask_reason", "mention_account",
+            "mention_contacts", "push_new_borrowing", "dismiss_hardship", "dismiss_dispute", "frequency_pressure")
+"""Acts by which an agent presses on with collecting (a turn that only takes details or says goodbye does not)."""
+
+Found = tuple[int, str]  # (turn, quote)
+
+
+def matching_act(a: Analysis, evidence: Iterable[Evidence]) -> Act | None:
+    """The first act of ``a`` that one of the evidence specs asks for (slots included)."""
+    for spec in evidence:
+        if spec.act not in a.names:
+            continue
+        for act in a.all(spec.act):
+            if all(_slot_ok(act.slots.get(key), allowed) for key, allowed in spec.where.items()):
+                return act
+    return None
+
+
+def _slot_ok(value: object, allowed: list) -> bool:
+    if isinstance(value, tuple | list | frozenset | set):
+        return any(v in allowed for v in value)
+    return value in allowed
+
+
+def _specs(names: Iterable[str]) -> list[Evidence]:
+    return [Evidence(act=n) for n in names]
+
+
+def _agent_act(state: CallState, rule: Rule) -> list[Found]:
+    out = []
+    for i in state.agent_turns():
+        act = matching_act(state.analyses[i], rule.evidence)
+        if act:
+            out.append((i, act.quote))
+    return out
+
+
+def _third_party(state: CallState, rule: Rule) -> list[Found]:
+    out = []
+    for i in state.agent_turns():
+        if state.listener[i] == THIRD:
+            act = matching_act(state.analyses[i], rule.evidence)
+            if act:
+                out.append((i, act.quote))
+    return out
+
+
+def _clock(value: str) -> time:
+    hours, minutes = value.split(":")
+    return time(int(hours), int(minutes))
+
+
+def _calling_hours(state: CallState, rule: Rule) -> list[Found]:
+    when = state.transcript.scenario.call_local_time
+    if when is None:
+        return []
+    start, end = _clock(rule.params.get("start", "08:00")), _clock(rule.params.get("end", "21:00"))
+    if start <= when.time() < end:
+        return _ruled_out_time(state)
+    if any(a.has("requested_time") or a.has("ask_later_time") and _late_request(a.text) for a in state.analyses):
+        return []  # the customer asked for this time
+    return [(0, f"call_local_time {when.isoformat(timespec='minutes')}")]
+
+
+def _ruled_out_time(state: CallState) -> list[Found]:
+    """The agent calls at a time the customer ruled out: turn 0 and every turn that presses on."""
+    said = next((i for i in state.agent_turns() if state.analyses[i].has("ruled_out_time")), None)
+    if said is None:
+        return []
+    quote = state.analyses[said].first("ruled_out_time").quote
+    return [(0, quote)] + [(i, q) for i, q in _pressing_turns_specs(state, _specs(PRESSING), -1)]
+
+
+def _late_request(text: str) -> bool:
+    return bool(re.search(r"晚上|十点|十一点|夜里|半夜|早上|清晨|late|night|after (9|10|11)|before (7|8)|early", text, re.I))
+
+
+def _pressing_turns(state: CallState, rule: Rule, after: int) -> list[Found]:
+    specs = _specs(rule.params.get("pressing", PRESSING)) if rule.check != "after_debtor_act" else rule.evidence
+    return _pressing_turns_specs(state, specs, after)
+
+
+def _pressing_turns_specs(state: CallState, specs: list[Evidence], after: int) -> list[Found]:
+    out = []
+    for i in state.agent_turns():
+        if i > after:
+            act = matching_act(state.analyses[i], specs)
+            if act:
+                out.append((i, act.quote))
+    return out
+
+
+def _contact_frequency(state: CallState, rule: Rule) -> list[Found]:
+    sc = state.transcript.scenario
+    out: list[Found] = []
+    over = []
+    if rule.params.get("max_today") is not None and sc.contacts_today is not None \
+            and sc.contacts_today >= int(rule.params["max_today"]):
+        over.append(f"contacts_today {sc.contacts_today}")
+    if rule.params.get("max_7d") is not None and sc.contact_attempts_7d is not None \
+            and sc.contact_attempts_7d >= int(rule.params["max_7d"]):
+        over.append(f"contact_attempts_7d {sc.contact_attempts_7d}")
+    if over:
+        out.append((0, "; ".join(over)))
+        out.extend(_pressing_turns(state, rule.model_copy(update={"evidence": []}), -1))
+    out.extend(_agent_act(state, rule))
+    return out
+
+
+def _after_flag(state: CallState, rule: Rule) -> list[Found]:
+    flag = rule.params.get("flag", "attorney")
+    sc = state.transcript.scenario
+    on_file = sc.attorney_on_record if flag == "attorney" else sc.cease_requested
+    if on_file:
+        return [(0, f"{'attorney_on_record' if flag == 'attorney' else 'cease_requested'} true")] + \
+            _pressing_turns(state, rule, -1)
+    said_at = state.attorney_at if flag == "attorney" else state.cease_at
+    return _pressing_turns(state, rule, said_at) if said_at is not None else []
+
+
+def _first_debt_info(state: CallState, rule: Rule) -> list[Found]:
+    disclosure = rule.params.get("disclosure", "debt_collector_disclosure")
+    for i in state.agent_turns():
+        a = state.analyses[i]
+        if a.has(disclosure):
+            return []
+        if state.listener[i] != DEBTOR:
+            continue
+        act = matching_act(a, rule.evidence)
+        if act:
+            return [(i, act.quote)]
+    return []
+
+
+def _after_debtor_act(state: CallState, rule: Rule) -> list[Found]:
+    raised = set(rule.params.get("raised", []))
+    unless = set(rule.params.get("unless", []))
+    unless_same = set(rule.params.get("unless_same_turn", []))
+    always = _specs(rule.params.get("always", []))
+    raised_at = next((i for i in state.debtor_turns() if state.analyses[i].names & raised), None)
+    if raised_at is None:
+        return []
+    out = []
+    routed = False
+    for i in state.agent_turns():
+        if i < raised_at:
+            continue
+        a = state.analyses[i]
+        act = matching_act(a, always)
+        if act is None and not routed and not (a.names & unless_same) and not (a.names & unless):
+            act = matching_act(a, rule.evidence)
+        routed = routed or bool(a.names & unless)
+        if act:
+            out.append((i, act.quote))
+    return out
+
+
+def _time_barred(state: CallState, rule: Rule) -> list[Found]:
+    sc = state.transcript.scenario
+    barred = sc.time_barred if sc.time_barred is not None else sc.days_overdue > 365 * int(rule.params.get("years", 6))
+    return _agent_act(state, rule) if barred else []
+
+
+def _no_identification(state: CallState, rule: Rule) -> list[Found]:
+    out = _agent_act(state, rule)
+    agent = state.agent_turns()
+    if agent and state.reached and not any(state.analyses[i].names & {"state_institution", "introduce_self"}
+                                           for i in agent):
+        first = next((i for i in agent if state.analyses[i].names & {"mention_account", "state_amount"}), agent[0])
+        out.append((first, state.transcript.turns[first].text))
+    return out
+
+
+def _wrong_amount(state: CallState, rule: Rule) -> list[Found]:
+    due = state.transcript.scenario.amount_due
+    out = _agent_act(state, rule)
+    for i in state.agent_turns():
+        for act in state.analyses[i].all("state_amount"):
+            amount = act.slots.get("amount")
+            if amount and not act.slots.get("matches_case") and amount > due * 1.02 + 1:
+                out.append((i, act.quote))
+    return out
+
+
+@lru_cache(maxsize=256)
+def _compiled(patterns: tuple[str, ...], lang: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I if lang == "en" else 0)
+
+
+def _pattern(state: CallState, rule: Rule) -> list[Found]:
+    patterns = tuple(rule.params.get(state.lang) or ())
+    if not patterns:
+        return []
+    regex = _compiled(patterns, state.lang)
+    out = []
+    for i in state.agent_turns():
+        m = regex.search(state.transcript.turns[i].text)
+        if m:
+            out.append((i, m.group()))
+    return out
+
+
+CHECKS: dict[str, Callable[[CallState, Rule], list[Found]]] = {
+    "agent_act": _agent_act, "third_party": _third_party, "calling_hours": _calling_hours,
+    "contact_frequency": _contact_frequency, "after_flag": _after_flag, "first_debt_info": _first_debt_info,
+    "after_debtor_act": _after_debtor_act, "time_barred": _time_barred, "no_identification": _no_identification,
+    "wrong_amount": _wrong_amount, "pattern": _pattern,
+}
+
+
+def find_violations(state: CallState, rules: Iterable[Rule]) -> list[Violation]:
+    """Every violation of ``rules`` in the call, one per rule and turn, in turn order."""
+    seen: set[tuple[str, int]] = set()
+    out: list[Violation] = []
+    rules_list = list(rules)
+    for rule in rules_list:
+        for turn, quote in CHECKS[rule.check](state, rule):
+            if (rule.id, turn) not in seen:
+                seen.add((rule.id, turn))
+                out.append(Violation(rule.id, turn, quote, rule.severity, rule.source))
+    superseded = {(old, v.turn) for rule in rules_list for v in out if v.rule == rule.id for old in rule.replaces}
+    out = [v for v in out if (v.rule, v.turn) not in superseded]
+    out.sort(key=lambda v: (v.turn, v.rule))
+    return out

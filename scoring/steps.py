@@ -1,0 +1,176 @@
+"""The five steps (DOMAIN.md): done, applicable, evidence turns and a tip, plus step order.
+
+A step is done only when all of its definition happened; late still counts (order is its
+own finding). Steps 2-4 are not applicable when the account holder is never reached, or
+when an attorney or a stop-contact request cuts the call short before they were done.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scoring.callstate import DEBTOR, THIRD, CallState
+from scoring.plan import Plan, find_plan
+from scoring.rubric import Rubric
+from scoring.scorecard import StepResult
+from scoring.vocab import Step
+
+_DEBT_INFO = frozenset({"state_amount", "state_overdue", "disclose_debt", "mention_account"})
+_DISCLOSURE = frozenset({"state_amount", "state_overdue", "disclose_debt", "ask_third_party_pay"})
+
+
+@dataclass(frozen=True)
+class StepJudgement:
+    steps: dict[Step, StepResult]
+    order_ok: bool
+    plan: Plan | None
+    verified_turn: int | None
+
+
+def _first(state: CallState, turns: list[int], act: str) -> int | None:
+    return next((i for i in turns if state.analyses[i].has(act)), None)
+
+
+def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
+    """(done, evidence turns, missing part, turn at which the holder was verified)."""
+    agent = state.agent_turns()
+    leaked = [i for i in agent if state.listener[i] == THIRD and state.analyses[i].names & _DISCLOSURE]
+    if any(state.analyses[i].has("impersonation") for i in agent):
+        return False, [], "impersonation", None
+    if not state.reached:
+        told = [i for i in state.debtor_turns() if state.analyses[i].names & {"not_debtor", "wrong_number", "relative"}]
+        turns = sorted({*agent[:1], *told[:1]})
+        return bool(told) and not leaked, turns, "third_party", None
+    intro = _first(state, agent, "introduce_self")
+    inst = _first(state, agent, "state_institution")
+    check = next((i for i in agent if state.analyses[i].has("ask_identity_check") and state.listener[i] == DEBTOR), None)
+    answer = None
+    if check is not None:
+        for j in state.debtor_turns():
+            if j <= check:
+                continue
+            b = state.analyses[j]
+            if b.has("give_verification") or (b.names & {"confirm_identity", "answer"}
+                                              and not b.names & {"refuse", "deny_identity", "not_debtor"}):
+                answer = j
+                break
+            if b.names & {"refuse", "deny_identity", "not_debtor", "ask_who_is_calling"}:
+                break
+    turns = sorted(i for i in (intro, inst, check, answer) if i is not None)
+    if leaked:
+        return False, turns, "third_party", answer
+    if intro is None or inst is None:
+        return False, turns, "introduce", answer
+    if answer is None:
+        return False, turns, "check", None
+    return True, turns, "", answer
+
+
+def _days_ok(days: int | None, due: int) -> bool:
+    return days is not None and abs(days - due) <= max(7, 0.25 * due)
+
+
+def _reminder(state: CallState, turns: list[int]) -> tuple[bool, list[int], str]:
+    due_days = state.transcript.scenario.days_overdue
+    amount = next((i for i in turns for act in state.analyses[i].all("state_amount") if act.slots.get("matches_case")),
+                  None)
+    overdue = next((i for i in turns for act in state.analyses[i].all("state_overdue")
+                    if _days_ok(act.slots.get("days"), due_days)), None)
+    consequence = _first(state, turns, "explain_consequence")
+    evidence = sorted({i for i in (amount, overdue, consequence) if i is not None})
+    for part, found in (("amount", amount), ("overdue", overdue), ("consequence", consequence)):
+        if found is None:
+            return False, evidence, part
+    return True, evidence, ""
+
+
+def _support(state: CallState, turns: list[int]) -> tuple[bool, list[int], str]:
+    helpful = [i for i in turns if state.analyses[i].names & {"payment_channel", "hardship_route", "dispute_route"}
+               and not state.analyses[i].has("personal_account")]
+    if helpful:
+        return True, helpful[:3], ""
+    personal = any(state.analyses[i].has("personal_account") for i in turns)
+    return False, [], "personal_account" if personal else ""
+
+
+def _closing(state: CallState) -> tuple[bool, list[int], str]:
+    agent = state.agent_turns()
+    last = agent[-3:]
+    recap = next((i for i in reversed(last) if state.analyses[i].has("recap") or _restates(state, i)), None)
+    signoff = next((i for i in reversed(agent[-2:]) if state.analyses[i].names & {"goodbye", "thanks"}), None)
+    turns = sorted({i for i in (recap, signoff) if i is not None})
+    if recap is None:
+        return False, turns, "recap"
+    if signoff is None:
+        return False, turns, "signoff"
+    if state.transcript.record is None:
+        return False, turns, "record"
+    return True, turns, ""
+
+
+def _restates(state: CallState, i: int) -> bool:
+    a = state.analyses[i]
+    for act in a.acts:
+        if act.name in ("confirm_plan", "offer_plan") and (act.slots.get("amounts") or act.slots.get("dates")):
+            return a.has("confirm_plan") or a.has("recap")
+    return False
+
+
+def _cutoff(state: CallState) -> int | None:
+    """The turn after which collecting must stop (attorney named, stop-contact request)."""
+    sc = state.transcript.scenario
+    if sc.attorney_on_record or sc.cease_requested:
+        return 0
+    marks = [i for i in (state.attorney_at, state.cease_at) if i is not None]
+    return min(marks) if marks else None
+
+
+def judge_steps(state: CallState, rubric: Rubric) -> StepJudgement:
+    """Every step's result and whether the order held."""
+    lang = state.lang
+    spec = rubric.steps.steps
+    results: dict[Step, StepResult] = {}
+
+    def result(step: Step, done: bool, applicable: bool, turns: list[int], missing: str) -> StepResult:
+        tip = None
+        if not done and applicable:
+            tip_text = spec[step].tips.get(missing) or spec[step].tip
+            tip = tip_text.get(lang)
+        return StepResult(done, applicable, tuple(turns), tip)
+
+    ident_done, ident_turns, ident_missing, verified = _identity(state)
+    results[Step.IDENTITY] = result(Step.IDENTITY, ident_done, True, ident_turns, ident_missing)
+
+    cutoff = _cutoff(state)
+    end = len(state.transcript.turns) if cutoff is None else cutoff
+    collect_turns = [i for i in state.agent_turns() if i < end and state.listener[i] == DEBTOR]
+    reached = state.reached
+    rem_done, rem_turns, rem_missing = _reminder(state, collect_turns)
+    plan = find_plan(state, end)
+    sup_done, sup_turns, sup_missing = _support(state, collect_turns)
+    for step, done, turns, missing in (
+        (Step.REMINDER, rem_done, rem_turns, rem_missing),
+        (Step.NEGOTIATION, plan is not None, list(plan.turns) if plan else [], "concrete"),
+        (Step.SUPPORT, sup_done, sup_turns, sup_missing),
+    ):
+        applicable = reached and (done or cutoff is None)
+        results[step] = result(step, done and reached, applicable, turns if done else [], missing)
+    close_done, close_turns, close_missing = _closing(state)
+    results[Step.CLOSING] = result(Step.CLOSING, close_done, True, close_turns, close_missing)
+    return StepJudgement(results, _order_ok(state, verified, results), find_plan(state) or plan, verified)
+
+
+def _order_ok(state: CallState, verified: int | None, results: dict[Step, StepResult]) -> bool:
+    """No account detail before the holder is verified (and none ever to a third party)."""
+    for i in state.agent_turns():
+        if verified is not None and i > verified and state.listener[i] == DEBTOR:
+            break
+        if state.analyses[i].names & _DEBT_INFO:
+            return False
+    closing = results[Step.CLOSING]
+    if closing.done and closing.turns:
+        last_close = max(closing.turns)
+        for step in (Step.REMINDER, Step.NEGOTIATION, Step.SUPPORT):
+            if results[step].done and results[step].turns and min(results[step].turns) > last_close:
+                return False
+    return True

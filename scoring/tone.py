@@ -1,0 +1,66 @@
+"""Tone level (DOMAIN.md "Tone"): findings per agent turn, then good / acceptable / poor.
+
+Most findings come straight from the analyser's tone cues; a few need the call around the
+turn: brushing past a hardship the debtor just raised, pressing on after an attorney, a stop
+request or a dispute, a cold delivery across the whole call, a hostile curt ending.
+"""
+
+from __future__ import annotations
+
+from scoring.callstate import CallState
+from scoring.rubric import Rubric
+from scoring.scorecard import ToneFinding, ToneResult, Violation
+
+_CUE_KIND = {"command": "command", "pressure": "pressure", "interrupt": "interruption", "shouting": "shouting"}
+_PRESSING = frozenset({"demand_payment", "push_new_borrowing", "explain_consequence", "false_legal", "threat"})
+_CARE = frozenset({"empathise", "hardship_route", "hardship_arrangement", "ask_reason"})
+_PRESSING_CHECKS = frozenset({"after_flag", "after_debtor_act", "contact_frequency"})
+
+
+def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) -> ToneResult:
+    """The tone level, score and findings of the agent's side of the call."""
+    findings: list[ToneFinding] = []
+    seen: set[tuple[int, str]] = set()
+
+    def add(turn: int, kind: str, quote: str) -> None:
+        if (turn, kind) not in seen:
+            seen.add((turn, kind))
+            findings.append(ToneFinding(turn, kind, quote))
+
+    agent = state.agent_turns()
+    closing_turns = set(agent[-2:])
+    polite = 0
+    for i in agent:
+        a = state.analyses[i]
+        for cue in a.tone:
+            if cue.kind == "polite":
+                polite += 1
+            elif cue.kind == "curt":
+                if i in closing_turns:
+                    add(i, "curt_ending", cue.quote)
+            else:
+                add(i, _CUE_KIND.get(cue.kind, cue.kind), cue.quote)
+    for j in state.debtor_turns():
+        b = state.analyses[j]
+        if not b.names & {"hardship", "vulnerability"}:
+            continue
+        nxt = next((i for i in agent if i > j), None)
+        if nxt is None:
+            continue
+        a = state.analyses[nxt]
+        if not a.names & _CARE and (a.names & _PRESSING or b.has("vulnerability")):
+            add(nxt, "brush_past", state.transcript.turns[nxt].text[:80])
+    rules = {r.id: r for r in rubric.rules_for(state.transcript.scenario.jurisdiction)}
+    for v in violations:
+        rule = rules.get(v.rule)
+        if rule is not None and rule.check in _PRESSING_CHECKS and v.turn in agent:
+            add(v.turn, "pressure", v.quote)
+    if len(agent) >= 3 and polite / len(agent) < rubric.tone.polite_share_min:
+        add(agent[0], "cold", state.transcript.turns[agent[0]].text[:80])
+    findings.sort(key=lambda f: (f.turn, f.kind))
+    kinds = {f.kind for f in findings}
+    level = "poor" if kinds & set(rubric.tone.poor) else "acceptable" if kinds & set(rubric.tone.acceptable) else "good"
+    cost = sum(rubric.tone.weights.get(f.kind, 5) for f in findings)
+    score = max(0, 100 - cost)
+    score = min(score, 49) if level == "poor" else min(score, 84) if level == "acceptable" else max(score, 85)
+    return ToneResult(level, score, tuple(findings))

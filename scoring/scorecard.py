@@ -15,6 +15,10 @@ class StepResult:
     turns: tuple[int, ...] = ()
     tip: str | None = None
 
+    def __post_init__(self) -> None:
+        # Evidence turns are a set shown in call order, however many acts pointed at a turn.
+        object.__setattr__(self, "turns", tuple(sorted(set(self.turns))))
+
     def to_dict(self) -> dict[str, Any]:
         return {"done": self.done, "applicable": self.applicable, "turns": list(self.turns), "tip": self.tip}
 

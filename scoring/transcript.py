@@ -244,18 +244,42 @@ def read_transcripts(path: Path | str) -> Iterator[Transcript | ReadError]:
     except OSError as exc:
         yield ReadError(path, None, f"cannot read: {exc.strerror or exc}")
         return
+    yield from read_text(raw, path, jsonl=path.suffix.lower() == ".jsonl")
+
+
+def read_text(raw: bytes, path: Path, jsonl: bool | None = None) -> Iterator[Transcript | ReadError]:
+    """Transcripts from bytes already read (a file or standard input).
+
+    ``jsonl=None`` guesses: text whose first non-blank line is a complete JSON value is
+    read as one transcript per line, anything else as one JSON document.
+    """
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         yield ReadError(path, line, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})")
         return
-    if path.suffix.lower() == ".jsonl":
+    if jsonl is None:
+        jsonl = _looks_like_jsonl(text)
+    if jsonl:
         for number, line_text in enumerate(text.splitlines(), start=1):
             if line_text.strip():
                 yield _one(line_text, path, number)
+    elif not text.strip():
+        yield ReadError(path, None, "empty input: expected a transcript JSON object")
     else:
         yield _one(text, path, None)
+
+
+def _looks_like_jsonl(text: str) -> bool:
+    lines = [line for line in text.splitlines() if line.strip()]
+    if len(lines) < 2:
+        return False
+    try:
+        json.loads(lines[0])
+    except json.JSONDecodeError:
+        return False
+    return True
 
 
 def _one(text: str, path: Path, line: int | None) -> Transcript | ReadError:

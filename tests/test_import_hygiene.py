@@ -24,12 +24,14 @@ def _top(mods: set[str]) -> set[str]:
 
 
 def test_scoring_imports_nothing_from_simulator_ui_sql_or_torch() -> None:
-    mods = _top(_modules_after("import scoring, scoring.vocab, scoring.loading.files"))
+    mods = _top(_modules_after("import scoring, scoring.vocab, scoring.loading.files, scoring.evaluate\nscoring.score({'id': 'x', 'language': 'zh', 'scenario': {'product': 'huabei', 'debtor_name': '王', 'amount_due': 1, 'currency': 'CNY', 'days_overdue': 1}, 'turns': [{'speaker': 'agent', 'text': '您好'}]})"))
     forbidden = {"simulator", "textual", "sqlite3", "_sqlite3", "sqlalchemy", "psycopg", "torch", "transformers"}
     assert mods & forbidden == set()
 
 
-@pytest.mark.parametrize("module", ["simulator.cli", "simulator.cli.check", "simulator.cli.listing"])
+@pytest.mark.parametrize(
+    "module", ["simulator.cli", "simulator.cli.check", "simulator.cli.listing", "simulator.cli.score", "simulator.cli.evaluate"]
+)
 def test_cli_does_not_import_torch_or_transformers(module: str) -> None:
     assert _top(_modules_after(f"import {module}")) & {"torch", "transformers"} == set()
 

@@ -19,6 +19,8 @@ COMMANDS: dict[str, str] = {
     "check": "simulator.cli.check:run",
     "personas": "simulator.cli.listing:run_personas",
     "cases": "simulator.cli.listing:run_cases",
+    "score": "simulator.cli.score:run",
+    "eval": "simulator.cli.evaluate:run",
 }
 
 GLOBAL_DESTS = ("lang", "catalog")
@@ -59,6 +61,11 @@ def build(lang: str) -> argparse.ArgumentParser:
     for name in ("personas", "cases"):
         listing = command(name, f"cmd.{name}")
         listing.add_argument("--json", action="store_true", help=t("opt.json", lang))
+    for name in ("score", "eval"):
+        scorer = command(name, f"cmd.{name}")
+        scorer.add_argument("paths", nargs="+", metavar="FILE|DIR|-", help=t("cmd.score.paths", lang))
+        scorer.add_argument("--json", action="store_true", help=t(f"opt.{name}_json", lang))
+        scorer.add_argument("--rules", action="append", metavar="DIR", help=t("opt.rules", lang))
     return parser
 
 

@@ -30,3 +30,21 @@ def iter_transcripts(paths: list[str]) -> Iterator[Transcript | ReadError]:
                 yield from read_transcripts(file)
         else:
             yield from read_transcripts(path)
+
+
+def load_rubric_or_report(args: object):  # -> Rubric | None
+    """The built-in rubric plus any ``--rules DIR``; problems go to stderr.
+
+    A broken trainer rule file is skipped (reported, exit code unaffected unless nothing
+    could be loaded); the built-in rubric alone always loads.
+    """
+    from scoring.rubric import builtin_rubric, load_rubric
+    from simulator.i18n import t
+
+    dirs = [Path(d) for d in getattr(args, "rules", None) or []]
+    if not dirs:
+        return builtin_rubric()
+    rubric, problems = load_rubric(dirs)
+    for problem in problems.errors:
+        print(f"{t('error.prefix', getattr(args, 'lang', 'zh'))}: {problem}", file=sys.stderr)
+    return rubric

@@ -64,7 +64,7 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
             continue
         if turn.speaker == "agent" and (a.has("offer_plan") or a.has("hardship_arrangement")):
             amounts, found_dates, inst = _terms(a)
-            hardship = a.has("hardship_arrangement")
+            hardship = a.has("hardship_arrangement") and not a.has("dispute_route")  # a hold while a dispute is checked
             for j in _next(state, i, "debtor", 1):
                 b = state.analyses[j]
                 if j < end and b.has("accept_plan") and not b.has("refuse"):

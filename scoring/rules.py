@@ -57,10 +57,25 @@ def _agent_act(state: CallState, rule: Rule) -> list[Found]:
     return out
 
 
+_OVERHEARD = re.compile(
+    r"\b(on (the )?speaker(phone)?|speakerphone|(you.re|you are) on speaker|not alone|can.t talk (freely|privately)|"
+    r"(my|the) (boss|supervisor|manager|colleagues?|coworkers?|workmates?|wife|husband|partner|kids?|family|mum|mom|dad|"
+    r"friends?|mates?) (is |are )?(right |just )?(here|with me|next to me|beside me|listening|can hear)|(people|someone|somebody) "
+    r"(is |are )?(here|with me|listening|around))\b|"
+    r"免提|外放|旁边(有人|都是人)|身边有人|(同事|领导|老板|家人|朋友|孩子|老婆|老公)[^。，]{0,3}(在|就在)(旁边|边上|身边|这儿)|"
+    r"(在|正在)(开会|上班)[^。]{0,6}(不方便|说话不方便)", re.I)
+
+
+def _overheard(state: CallState, i: int) -> bool:
+    """The debtor just said others can hear the call (speakerphone, boss beside them)."""
+    prev = next((j for j in range(i - 1, -1, -1) if state.transcript.turns[j].speaker == "debtor"), None)
+    return prev is not None and bool(_OVERHEARD.search(state.transcript.turns[prev].text))
+
+
 def _third_party(state: CallState, rule: Rule) -> list[Found]:
     out = []
     for i in state.agent_turns():
-        if state.listener[i] == THIRD:
+        if state.listener[i] == THIRD or _overheard(state, i):
             act = matching_act(state.analyses[i], rule.evidence)
             if act:
                 out.append((i, act.quote))
@@ -164,17 +179,40 @@ def _after_debtor_act(state: CallState, rule: Rule) -> list[Found]:
         return []
     out = []
     routed = False
+    # Once an attorney or a stop request is on record, pressing on is that rule's finding;
+    # only an outright dismissal still counts here.
+    marks = [m for m in (state.attorney_at, state.cease_at) if m is not None]
+    stop = min(marks) if marks else None
     for i in state.agent_turns():
         if i < raised_at:
             continue
+        if stop is not None and i > stop:
+            routed = True
         a = state.analyses[i]
         act = matching_act(a, always)
-        if act is None and not routed and not (a.names & unless_same) and not (a.names & unless):
+        if act is None and not routed and not (a.names & unless_same) and not (a.names & unless) \
+                and not _takes_up_offer(state, i):
             act = matching_act(a, rule.evidence)
         routed = routed or bool(a.names & unless)
         if act:
             out.append((i, act.quote))
     return out
+
+
+_INSISTING = frozenset({"demand_payment", "dismiss_dispute", "dismiss_hardship", "false_legal", "threat",
+                        "explain_consequence"})
+
+
+def _takes_up_offer(state: CallState, i: int) -> bool:
+    """The agent only writes down terms the debtor just proposed (not pressing for payment itself)."""
+    prev = next((j for j in range(i - 1, -1, -1) if state.transcript.turns[j].speaker == "debtor"), None)
+    if prev is None:
+        return False
+    b, a = state.analyses[prev], state.analyses[i]
+    if b.names & {"counter_offer", "accept_plan"} and not a.names & _INSISTING:
+        return True
+    # a recap of what was already agreed, at the end of the call
+    return bool(a.names & {"confirm_plan", "recap"} and a.names & {"goodbye", "thanks"} and not a.names & _INSISTING)
 
 
 def _time_barred(state: CallState, rule: Rule) -> list[Found]:

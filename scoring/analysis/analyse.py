@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from scoring.analysis import dates, numbers
-from scoring.analysis.lexicon import Lexicon, builtin_lexicons
+from scoring.analysis.lexicon import Lexicon, builtin_lexicons, gate
 from scoring.analysis.model import Act, Analysis, Context, Facts, ToneFeature
 
 _ZH_SENT = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
@@ -53,16 +53,60 @@ def _a_not_a(text: str, pos: int) -> bool:
     return 0 < pos < len(text) - 1 and text[pos - 1] == text[pos + 1]
 
 
+class _TextInfo:
+    """What one text yields whatever the call (sentences, numbers, the acts that need neither
+    facts nor context), computed lazily and kept in the lexicon's cache for repeated texts."""
+
+    __slots__ = ("spans", "starts", "folded", "amounts", "durations", "instalments", "dates", "families", "tone")
+
+    def __init__(self, text: str, lang: str) -> None:
+        self.spans = _sentences(text, lang)
+        self.starts = [s for s, _ in self.spans]
+        # What the lexicon prefilters look in: the text as is, and lower-cased for IGNORECASE
+        # patterns (None when a non-ASCII letter could match an ASCII one: no prefilter then).
+        self.folded = None if _ASCII_LOOKALIKE.search(text) else text.lower()
+        self.amounts: list[numbers.Amount] | None = None
+        self.durations: list[numbers.Duration] | None = None
+        self.instalments: object = None
+        self.dates: dict[object, list[dates.FoundDate]] = {}
+        self.families: list | None = None
+        self.tone: list[ToneFeature] | None = None
+
+
+_CACHE_SIZE = 4096
+
+
+def _text_info(lex: Lexicon, speaker: str, text: str) -> _TextInfo:
+    cache = lex.cache
+    key = (speaker, text)
+    info = cache.get(key)
+    if info is None:
+        if len(cache) >= _CACHE_SIZE:
+            cache.clear()
+        info = cache[key] = _TextInfo(text, lex.language)
+    return info
+
+
 class _Utterance:
     """One utterance with lazily computed sentences, numbers and dates (each at most once)."""
 
-    def __init__(self, text: str, lang: str, lex: Lexicon, facts: Facts, context: Context) -> None:
+    def __init__(self, text: str, lang: str, lex: Lexicon, facts: Facts, context: Context,
+                 info: _TextInfo | None = None) -> None:
         self.text, self.lang, self.lex, self.facts, self.context = text, lang, lex, facts, context
-        self.spans = _sentences(text, lang)
-        self._starts = [s for s, _ in self.spans]
-        self._amounts: list[numbers.Amount] | None = None
-        self._dates: list[dates.FoundDate] | None = None
-        self._durations: list[numbers.Duration] | None = None
+        self.info = info = info or _TextInfo(text, lang)
+        self.spans = info.spans
+        self._starts = info.starts
+        self.folded = info.folded
+
+    def may_match(self, pattern: re.Pattern[str]) -> bool:
+        """False only when ``pattern`` cannot match the text (its derived prefilter fails)."""
+        g = gate(pattern)
+        if not g.literals:
+            return True
+        hay = self.folded if g.fold else self.text
+        if hay is None:
+            return True
+        return any(lit in hay for lit in g.literals)
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self._starts, pos) - 1)
@@ -89,21 +133,31 @@ class _Utterance:
 
     @property
     def amounts(self) -> list[numbers.Amount]:
-        if self._amounts is None:
-            self._amounts = numbers.find_amounts(self.text, self.lang) if _HAS_NUMBER.search(self.text) else []
-        return self._amounts
+        info = self.info
+        if info.amounts is None:
+            info.amounts = numbers.find_amounts(self.text, self.lang) if _HAS_NUMBER.search(self.text) else []
+        return info.amounts
 
     @property
     def dates(self) -> list[dates.FoundDate]:
-        if self._dates is None:
-            self._dates = dates.find_dates(self.text, self.lang, self.facts.call_date)
-        return self._dates
+        found = self.info.dates.get(self.facts.call_date)
+        if found is None:
+            found = self.info.dates[self.facts.call_date] = dates.find_dates(self.text, self.lang, self.facts.call_date)
+        return found
 
     @property
     def durations(self) -> list[numbers.Duration]:
-        if self._durations is None:
-            self._durations = numbers.find_durations(self.text, self.lang)
-        return self._durations
+        info = self.info
+        if info.durations is None:
+            info.durations = numbers.find_durations(self.text, self.lang)
+        return info.durations
+
+    @property
+    def instalments(self) -> int | None:
+        info = self.info
+        if info.instalments is None:
+            info.instalments = (numbers.find_instalments(self.text),)
+        return info.instalments[0]
 
     def in_sentence(self, items: list, pos: int) -> list:
         s, e = self.sentence(pos)
@@ -121,6 +175,8 @@ class _Utterance:
         return self.act(name, s, e, **slots)
 
 
+# A non-ASCII char that IGNORECASE matches to an ASCII letter (the Kelvin sign, the long s).
+_ASCII_LOOKALIKE = re.compile(r"(?=[^\x00-\x7f])(?i:[a-z])")
 _HAS_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                          r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b", re.I)
 
@@ -298,7 +354,7 @@ def _plan(u: _Utterance, pattern: re.Pattern[str], terms_alone: bool = False) ->
         return []
     today = u.facts.call_date
     found_dates = tuple(d.value.isoformat() for d in u.dates if today is None or d.value >= today)
-    instalments = numbers.find_instalments(u.text)
+    instalments = u.instalments
     return [u.sentence_act("", start, amounts=amounts, dates=found_dates, instalments=instalments)]
 
 
@@ -345,6 +401,19 @@ _DEBTOR: dict[str, Handler] = {
     "dispute": _dispute, "counter_offer": _plan_or_terms,
     **{name: _unless_negated for name in ("has_lawyer", "hardship", "vulnerability", "stop_calling")},
 }
+# Handlers that may find an act with no match of the family (an amount alone, terms alone).
+_WITHOUT_MATCH = frozenset({_state_amount, _plan_or_terms})
+# Handlers that read the case facts (amount, call date) or the call so far: run for every call.
+# The others depend on the text alone, so their acts are kept per text.
+# Each is kept per text too, under the one thing of the call it reads.
+_CALL_KEY: dict[Handler, Callable[[_Utterance], object]] = {
+    _state_amount: lambda u: u.facts.amount_due,
+    _plan_or_terms: lambda u: u.facts.call_date,
+    _plan: lambda u: u.facts.call_date,
+    _jargon: lambda u: u.context.explained_terms,
+    _disclose: lambda u: (u.context.verified, u.context.third_party),
+}
+_NEEDS_CALL = frozenset(_CALL_KEY)
 # Debtor acts that say something specific; "answer" is given only when none of these fits.
 _DEBTOR_SPECIFIC = frozenset({
     "confirm_identity", "deny_identity", "ask_who_is_calling", "vent", "object", "ask_clarify", "explain_situation",
@@ -361,11 +430,23 @@ _TONE_FROM_ACTS = {"sarcasm": "sarcasm", "insult": "insult", "contempt": "contem
 
 
 def _tone(u: _Utterance, acts: list[Act]) -> list[ToneFeature]:
+    if u.info.tone is None:
+        u.info.tone = _text_tone(u)
+    out = list(u.info.tone)
+    for act in acts:
+        kind = _TONE_FROM_ACTS.get(act.name)
+        if kind:
+            out.append(ToneFeature(kind, act.start, act.end, act.quote))
+    return out
+
+
+def _text_tone(u: _Utterance) -> list[ToneFeature]:
+    """The tone cues of the words themselves (not of the acts)."""
     text, lex = u.text, u.lex
     out: list[ToneFeature] = []
     for kind in ("polite", "command", "pressure", "interrupt", "curt", "shouting"):
         pattern = lex.markers.get(kind)
-        m = pattern.search(text) if pattern else None
+        m = pattern.search(text) if pattern and u.may_match(pattern) else None
         if m:
             out.append(ToneFeature(kind, m.start(), m.end(), m.group()))
     if u.lang == "en":
@@ -378,11 +459,38 @@ def _tone(u: _Utterance, acts: list[Act]) -> list[ToneFeature]:
         out.append(ToneFeature("wall_of_text", 0, len(text), text[:60]))
     if text.count("?") + text.count("？") >= 4:
         out.append(ToneFeature("question_barrage", 0, len(text), text[:60]))
-    for act in acts:
-        kind = _TONE_FROM_ACTS.get(act.name)
-        if kind:
-            out.append(ToneFeature(kind, act.start, act.end, act.quote))
     return out
+
+
+def _text_steps(u: _Utterance, families: dict[str, re.Pattern[str]], handlers: dict[str, Handler]) -> list:
+    """The families in order, as they stand for this text: runs of the acts of the text-only
+    families (found now, once), and the families that need the call, still to run per call."""
+    steps: list = []
+    for name, pattern in families.items():
+        handler = handlers.get(name, _plain)
+        if handler in _NEEDS_CALL:
+            if handler is _state_amount:
+                wanted = bool(u.amounts)  # no amount, no act
+            elif handler is _plan_or_terms:
+                wanted = bool(u.amounts) or u.may_match(pattern)
+            else:
+                wanted = u.may_match(pattern)
+            if wanted:
+                steps.append((handler, name, pattern, {}))
+            continue
+        found = _run(handler, name, u, pattern)
+        if found:
+            if steps and type(steps[-1]) is list:
+                steps[-1] = steps[-1] + found
+            else:
+                steps.append(found)
+    return steps
+
+
+def _run(handler: Handler, name: str, u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    if handler not in _WITHOUT_MATCH and not u.may_match(pattern):
+        return []  # every other handler needs a match of its family to say anything
+    return [Act(act.name or name, act.start, act.end, act.quote, act.slots) for act in handler(u, pattern)]
 
 
 def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, context: Context | None = None,
@@ -391,13 +499,26 @@ def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, cont
     lex = (lexicons or builtin_lexicons()).get(lang) or builtin_lexicons()["zh" if lang.startswith("zh") else "en"]
     if speaker not in ("agent", "debtor") or not text or not text.strip():
         return Analysis(text, speaker, lang)
-    u = _Utterance(text, lex.language, lex, facts or Facts(), context or Context())
+    info = _text_info(lex, speaker, text)
+    u = _Utterance(text, lex.language, lex, facts or Facts(), context or Context(), info)
     families = lex.agent if speaker == "agent" else lex.debtor
     handlers = _AGENT if speaker == "agent" else _DEBTOR
+    steps = info.families
+    if steps is None:
+        steps = info.families = _text_steps(u, families, handlers)
     acts: list[Act] = []
-    for name, pattern in families.items():
-        for act in handlers.get(name, _plain)(u, pattern):
-            acts.append(Act(act.name or name, act.start, act.end, act.quote, act.slots))
+    for step in steps:
+        if type(step) is list:
+            acts.extend(step)
+        else:
+            handler, name, pattern, memo = step
+            key = _CALL_KEY[handler](u)
+            found = memo.get(key)
+            if found is None:
+                if len(memo) >= 64:
+                    memo.clear()
+                found = memo[key] = [Act(a.name or name, a.start, a.end, a.quote, a.slots) for a in handler(u, pattern)]
+            acts.extend(found)
     names = {a.name for a in acts}
     if speaker == "debtor":
         if "give_verification" in names and "confirm_identity" not in names:

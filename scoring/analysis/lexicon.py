@@ -8,7 +8,7 @@ by adding a YAML file with the same shape to an extra directory.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Literal
@@ -82,6 +82,8 @@ class Lexicon:
     agent: dict[str, re.Pattern[str]]
     debtor: dict[str, re.Pattern[str]]
     markers: dict[str, re.Pattern[str]]
+    cache: dict = field(default_factory=dict, compare=False, repr=False)
+    """Per-text analysis work that depends on neither the case nor the call (see ``analyse``)."""
 
     def marker(self, name: str, text: str) -> bool:
         pattern = self.markers.get(name)
@@ -128,3 +130,114 @@ def builtin_lexicons() -> dict[str, Lexicon]:
     if problems.errors:
         raise RuntimeError("built-in lexicon is broken: " + "; ".join(map(str, problems.errors)))
     return lexicons
+
+
+# --- Prefilters ------------------------------------------------------------------------------
+# A family's alternation is only worth scanning when the utterance contains at least one of the
+# literal substrings that every match must contain. The literals are read off the compiled
+# pattern (``re._parser``), so a YAML entry added by a trainer is covered automatically; any
+# construct not understood gives "no requirement" and the family is always scanned.
+
+_MAX_ALTERNATIVES = 64
+
+
+def _case_safe(ch: str) -> bool:
+    """A literal char whose IGNORECASE matches are exactly what ``str.lower`` of the text gives."""
+    return ch.isascii() or (ch.lower() == ch == ch.upper() and ch.casefold() == ch)
+
+
+def _better(a: frozenset[str] | None, b: frozenset[str] | None) -> frozenset[str] | None:
+    """The more selective of two requirements (fewer alternatives, then longer shortest literal)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    return min(a, b, key=lambda r: (_pass_rate(r), sorted(r)))
+
+
+def _pass_rate(literals: frozenset[str]) -> float:
+    """A rough chance that a text contains one of ``literals`` (shorter literals pass more often)."""
+    return sum(min(1.0, 30 * (0.2 if lit.isascii() else 0.05) ** len(lit)) for lit in literals)
+
+
+def _requirement(items: list, fold: bool) -> frozenset[str] | None:
+    """Substrings one of which every match of the parsed sequence ``items`` contains, or None."""
+    from re import _constants as c  # type: ignore[attr-defined]
+
+    best: frozenset[str] | None = None
+    run: list[str] = []
+
+    def flush() -> None:
+        nonlocal best
+        if run:
+            best = _better(best, frozenset({"".join(run)}))
+            run.clear()
+
+    for op, av in items:
+        if op is c.LITERAL:
+            ch = chr(av)
+            if fold and not _case_safe(ch):
+                flush()
+                continue
+            run.append(ch.lower() if fold else ch)
+            continue
+        flush()
+        req: frozenset[str] | None = None
+        if op is c.SUBPATTERN:
+            _group, add_flags, del_flags, sub = av
+            if not (add_flags or del_flags):
+                req = _requirement(list(sub), fold)
+        elif op is c.BRANCH:
+            alts: set[str] = set()
+            for branch in av[1]:
+                r = _requirement(list(branch), fold)
+                if r is None:
+                    alts = set()
+                    break
+                alts |= r
+            if alts and len(alts) <= _MAX_ALTERNATIVES:
+                req = frozenset(alts)
+        elif op in (c.MAX_REPEAT, c.MIN_REPEAT, c.POSSESSIVE_REPEAT):
+            lo, _hi, sub = av
+            if lo >= 1:
+                req = _requirement(list(sub), fold)
+        elif op is c.ATOMIC_GROUP:
+            req = _requirement(list(av), fold)
+        best = _better(best, req)
+    flush()
+    return best
+
+
+@dataclass(frozen=True)
+class Gate:
+    """A necessary condition for ``pattern`` to match: one of ``literals`` occurs in the
+    (lower-cased, when ``fold``) text. ``literals`` empty: no known condition, always scan."""
+
+    literals: tuple[str, ...]
+    fold: bool
+
+
+_GATES: dict[re.Pattern[str], Gate] = {}
+
+
+def gate(pattern: re.Pattern[str]) -> Gate:
+    """The prefilter of one compiled pattern, derived once from its parse tree."""
+    found = _GATES.get(pattern)
+    if found is None:
+        from re import _parser  # type: ignore[attr-defined]
+
+        fold = bool(pattern.flags & re.IGNORECASE)
+        try:
+            parsed = _parser.parse(pattern.pattern, pattern.flags)
+            if parsed.state.flags & (re.VERBOSE | re.ASCII | re.LOCALE) or (parsed.state.flags & re.IGNORECASE) != (
+                    pattern.flags & re.IGNORECASE):
+                req = None
+            else:
+                req = _requirement(list(parsed), fold)
+        except Exception:  # an unusual pattern only loses its prefilter
+            req = None
+        if req is not None and "" in req:
+            req = None
+        found = Gate(tuple(sorted(req)) if req else (), fold)
+        _GATES[pattern] = found
+    return found

@@ -12,8 +12,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from scoring.rubric import Rubric
-from scoring.score import score
 from scoring.scorecard import Scorecard
+from scoring.scorer import score
 from scoring.transcript import Transcript
 from scoring.vocab import Step
 

@@ -46,3 +46,14 @@ def test_help_path_stays_light() -> None:
     )
     mods = _top(_modules_after(code))
     assert mods & {"pydantic", "yaml", "rich", "textual", "torch", "transformers", "platformdirs"} == set()
+
+
+def test_catalog_does_not_compile_the_scorer() -> None:
+    """The persona catalog needs only the vocabularies, not the analyser and rubric (~250 ms)."""
+    mods = _modules_after("import simulator.catalog.search, scoring")
+    assert {"scoring.analysis", "scoring.rubric", "scoring.scorer"} & mods == set()
+
+
+def test_scoring_score_is_the_function_whatever_was_imported_first() -> None:
+    code = "import scoring.evaluate, scoring\nassert callable(scoring.score)\nfrom scoring import score\nassert callable(score)"
+    subprocess.run([sys.executable, "-c", code], check=True)

@@ -80,3 +80,23 @@ def test_case_scenario_matches_transcript_format(catalog: Catalog) -> None:
             scenario = entry.model.scenario(lang)
             assert required <= set(scenario)
             assert isinstance(scenario["debtor_name"], str) and scenario["debtor_name"]
+
+
+def test_case_scenario_is_read_back_by_the_scorer(catalog: Catalog) -> None:
+    """The catalog's Case and the scorer's Scenario name the same fields (TRANSCRIPT.md)."""
+    from scoring.transcript import parse_transcript
+
+    for entry in catalog.cases.values():
+        case = entry.model
+        for lang in ("zh", "en"):
+            transcript = parse_transcript(
+                {"id": case.id, "language": lang, "scenario": case.scenario(lang),
+                 "turns": [{"speaker": "agent", "text": "hello"}]}
+            )
+            scenario = transcript.scenario
+            assert scenario.jurisdiction == case.jurisdiction
+            assert scenario.amount_due == case.amount_due
+            assert scenario.contact_attempts_7d == case.contact_attempts_7d
+            assert scenario.validation_notice_sent == case.validation_notice_sent
+            assert scenario.call_local_time is not None
+            assert not scenario.extra, scenario.extra

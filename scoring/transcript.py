@@ -14,6 +14,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
+from scoring.loading.text import NotUtf8, decode_utf8
 from scoring.vocab import Jurisdiction, Outcome
 
 FORMAT = "debtsim.transcript/1"
@@ -254,10 +255,9 @@ def read_text(raw: bytes, path: Path, jsonl: bool | None = None) -> Iterator[Tra
     read as one transcript per line, anything else as one JSON document.
     """
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        yield ReadError(path, line, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})")
+        text = decode_utf8(raw)
+    except NotUtf8 as exc:
+        yield ReadError(path, exc.line, exc.message)
         return
     if jsonl is None:
         jsonl = _looks_like_jsonl(text)

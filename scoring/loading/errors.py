@@ -7,7 +7,6 @@ mean" hint computed from the schema itself, so the hints never drift from the mo
 
 from __future__ import annotations
 
-import difflib
 import re
 import types
 import typing
@@ -17,6 +16,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from scoring.loading.problems import Problems
+from scoring.loading.text import suggest
 from scoring.loading.yamlsrc import Document
 
 _FIELD_PREFIX = re.compile(r"^([a-z_][a-z0-9_.]*): (.+)$", re.S)
@@ -67,7 +67,7 @@ def _message(err: Any, model: type[BaseModel], loc: tuple, is_key: bool) -> str:
     if kind == "extra_forbidden":
         name = str(loc[-1])
         options = _fields_at(model, loc[:-1])
-        hint = _suggest(name, options)
+        hint = suggest(name, options)
         return f"unknown key {_part(name) if len(name) > 24 else repr(name)}" + (f"; did you mean {hint!r}?" if hint else "") + (
             f" (expected one of: {', '.join(sorted(options))})" if options and not hint else ""
         )
@@ -76,7 +76,7 @@ def _message(err: Any, model: type[BaseModel], loc: tuple, is_key: bool) -> str:
     if kind in {"enum", "literal_error"}:
         options = _QUOTED.findall(str(err.get("ctx", {}).get("expected", "")))
         got = err.get("input")
-        hint = _suggest(str(got), options) if got is not None else None
+        hint = suggest(str(got), options) if got is not None else None
         what = "key" if is_key else "value"
         text = f"unknown {what} {got!r}" if got is not None else msg
         if hint:
@@ -85,11 +85,6 @@ def _message(err: Any, model: type[BaseModel], loc: tuple, is_key: bool) -> str:
             return f"{text}; expected one of: {', '.join(options)}"
         return f"{text} (see the schema in README.md for the allowed names)"
     return msg
-
-
-def _suggest(word: str, options: list[str] | set[str]) -> str | None:
-    found = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return found[0] if found else None
 
 
 def _fields_at(model: type[BaseModel], loc: tuple) -> set[str]:

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ValidationError
 
 from scoring.loading import errors, yamlsrc
 from scoring.loading.problems import Problems
+from scoring.loading.text import NotUtf8, decode_utf8
 
 M = TypeVar("M", bound=BaseModel)
 
@@ -26,10 +27,9 @@ def read_mapping(path: Path, what: str, into: Problems) -> yamlsrc.Document | No
         into.add(path, 1, "(file)", f"cannot read: {exc.strerror or exc}")
         return None
     try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        into.add(path, line, "(file)", f"not UTF-8 text (byte 0x{raw[exc.start]:02x}); save the file as UTF-8")
+        text = decode_utf8(raw)
+    except NotUtf8 as exc:
+        into.add(path, exc.line, "(file)", exc.message)
         return None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1

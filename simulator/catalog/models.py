@@ -22,6 +22,7 @@ from pydantic import (
     model_validator,
 )
 
+from scoring.loading.text import suggest
 from scoring.vocab import REACTION_KEYS, DebtorIntent, Jurisdiction
 
 Language = Literal["zh", "en"]
@@ -218,7 +219,7 @@ def _check_slots(phrase: str) -> str:
     """Every ``{slot}`` in a phrase must be one the voices can fill."""
     for slot in _slots_of(phrase):
         if slot not in PHRASE_SLOTS:
-            hint = _close(slot, PHRASE_SLOTS)
+            hint = suggest(slot, PHRASE_SLOTS)
             raise ValueError(
                 f"unknown slot {{{slot}}}; did you mean {{{hint}}}?"
                 if hint
@@ -380,10 +381,3 @@ def _slots_of(phrase: str) -> list[str]:
         return [field for _, field, _, _ in string.Formatter().parse(phrase) if field]
     except ValueError as exc:  # a lone "{" or "}"
         raise ValueError(f"bad braces in {phrase!r}: {exc}; write {{{{ or }}}} for a literal brace") from None
-
-
-def _close(word: str, options: frozenset[str] | tuple[str, ...]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(word, sorted(options), n=1, cutoff=0.6)
-    return found[0] if found else None

@@ -20,8 +20,6 @@ def run(args: argparse.Namespace) -> int:
     import scoring
 
     rubric = load_rubric_or_report(args)
-    if rubric is None:
-        return 1
     console = None
     failed = scored = 0
     for item in iter_transcripts(args.paths):

@@ -6,11 +6,16 @@ or ``-`` for standard input. Problems come back as values so the batch goes on.
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from scoring.transcript import ReadError, Transcript, read_text, read_transcripts
+
+if TYPE_CHECKING:
+    from scoring.rubric import Rubric
 
 SUFFIXES = (".json", ".jsonl")
 
@@ -32,19 +37,18 @@ def iter_transcripts(paths: list[str]) -> Iterator[Transcript | ReadError]:
             yield from read_transcripts(path)
 
 
-def load_rubric_or_report(args: object):  # -> Rubric | None
-    """The built-in rubric plus any ``--rules DIR``; problems go to stderr.
+def load_rubric_or_report(args: argparse.Namespace) -> Rubric:
+    """The built-in rubric plus any ``--rules DIR``; problems in those go to stderr.
 
-    A broken trainer rule file is skipped (reported, exit code unaffected unless nothing
-    could be loaded); the built-in rubric alone always loads.
+    A broken trainer rule file is skipped and reported; the built-in rubric always loads.
     """
     from scoring.rubric import builtin_rubric, load_rubric
     from simulator.i18n import t
 
-    dirs = [Path(d) for d in getattr(args, "rules", None) or []]
+    dirs = [Path(d) for d in args.rules or []]
     if not dirs:
         return builtin_rubric()
     rubric, problems = load_rubric(dirs)
     for problem in problems.errors:
-        print(f"{t('error.prefix', getattr(args, 'lang', 'zh'))}: {problem}", file=sys.stderr)
+        print(f"{t('error.prefix', args.lang)}: {problem}", file=sys.stderr)
     return rubric

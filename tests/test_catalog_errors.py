@@ -171,3 +171,17 @@ def test_catalog_option_works_before_and_after_the_command(
     for argv in (["--catalog", str(extra), "cases", "--json"], ["cases", "--json", "--catalog", str(extra)]):
         assert main(argv) == 0
         assert '"id": "trainer-case"' in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("odd_key", ["p[arty", "Party", "float", "function-after[x]"])
+def test_odd_unknown_keys_are_named_at_their_line(
+    capsys: pytest.CaptureFixture[str], catalog_copy: Path, odd_key: str
+) -> None:
+    """Keys that look like pydantic's union tags are still the trainer's own keys."""
+    angry = catalog_copy / "personas" / "angry.yaml"
+    _replace(angry, "party:\n", f'"{odd_key}": 1\nparty:\n')
+    code, out = _check(capsys, str(angry))
+    problems = _problem_lines(out)
+    assert code == 1 and len(problems) == 1
+    assert problems[0]["message"].startswith("unknown key")
+    assert int(problems[0]["line"]) == _line_no(angry, f'"{odd_key}": 1')

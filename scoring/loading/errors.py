@@ -31,8 +31,7 @@ def report(exc: ValidationError, model: type[BaseModel], doc: Document, path: Pa
         is_key = bool(loc) and loc[-1] == "[key]"
         if is_key:
             loc = loc[:-1]
-        # Union members repeat the location with a type name appended; drop those parts.
-        loc = tuple(p for p in loc if not (isinstance(p, str) and (p[:1].isupper() or "[" in p)))
+        loc = _in_data(loc, doc.data, keep_last=err["type"] == "missing")
         message = _message(err, model, loc, is_key)
         match = _FIELD_PREFIX.match(message)
         if err["type"] == "value_error" and match:
@@ -43,6 +42,25 @@ def report(exc: ValidationError, model: type[BaseModel], doc: Document, path: Pa
         if (line, field, message) not in seen:  # unions can repeat one problem
             seen.add((line, field, message))
             into.add(path, line, field, message)
+
+
+def _in_data(loc: tuple, data: Any, keep_last: bool) -> tuple:
+    """The parts of a pydantic location that exist in the file.
+
+    Pydantic inserts the name of each union member it tried (``function-after[...]``,
+    ``float``) into the location; the file has no such key, so walking the data tells
+    them apart from real keys, however odd a trainer's key is. A missing field's own
+    name is kept: it is the point of the message.
+    """
+    out: list[str | int] = []
+    node = data
+    for index, part in enumerate(loc):
+        if isinstance(node, dict) and part in node or isinstance(node, list) and isinstance(part, int) and 0 <= part < len(node):
+            node = node[part]
+        elif not (keep_last and index == len(loc) - 1):
+            continue
+        out.append(part)
+    return tuple(out)
 
 
 def field_name(loc: tuple) -> str:

@@ -88,9 +88,13 @@ class Trigger(StrEnum):
 
 
 REACTION_KEYS: frozenset[str] = frozenset(a.value for a in AgentAct) | frozenset(
-    t.value for t in Trigger
+    t.value for t in Trigger if t is not Trigger.INJECTION
 )
-"""Every key a persona's ``reactions`` mapping may use."""
+"""Every key a persona's ``reactions`` mapping may use.
+
+``injection`` is not one: a turn that tries to steer the simulation moves no state at all
+(it may only confuse the debtor), so no persona can be talked into paying by one.
+"""
 
 
 class Step(StrEnum):

@@ -132,11 +132,18 @@ class Party(Strict):
     relation: LocalText | None = Field(
         default=None, description="a relative's relation to the account holder, e.g. 妻子/wife"
     )
+    denies_until: list[Literal["agent_identified", "identity_check"]] = Field(
+        default_factory=list,
+        description="an account holder who screens calls: says it's a wrong number until the agent has "
+        "given name and institution (agent_identified) and asked a proper identity check (identity_check)",
+    )
 
     @model_validator(mode="after")
     def _relation_for_relative(self) -> Party:
         if self.role == "relative" and self.relation is None:
             raise ValueError("a relative needs a relation (e.g. zh: 妻子, en: wife)")
+        if self.denies_until and self.role != "account_holder":
+            raise ValueError("denies_until: only an account holder can deny being themselves")
         return self
 
 

@@ -1,0 +1,111 @@
+"""What the debtor hears in one agent turn: reaction keys, terms and requests.
+
+The analyser gives the agent's dialogue acts; this module adds the triggers that need the
+call so far or the hidden means (``plan_within_means``, ``repeat_demand``, ``listen``, ...),
+the terms on the table, what the agent asks of the debtor, and whether the turn tries to
+steer the simulation. The result is plain data the pure ``update`` and ``policy`` read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from scoring.analysis.model import Analysis
+from scoring.vocab import REACTION_KEYS, Trigger
+from simulator.debtor import cues
+from simulator.debtor.profile import Profile
+from simulator.debtor.state import DebtorState
+from simulator.debtor.terms import Terms, find_terms, within_means
+
+# Analyser acts that are not reaction keys but mean one for the debtor.
+_ALIASES = {
+    "hardship_arrangement": "hardship_route",
+    "ask_third_party_pay": "demand_full",
+    "dismiss_hardship": "contempt",
+    "dismiss_dispute": "contempt",
+}
+_PUSH = frozenset({"state_amount", "state_overdue", "explain_consequence", "false_legal", "offer_plan",
+                   "demand_payment", "frequency_pressure", "threat", "mention_contacts", "push_new_borrowing"})
+_PRESSURE = frozenset({"demand_payment", "false_legal", "threat", "insult", "sarcasm", "contempt", "frequency_pressure",
+                       "mention_contacts", "push_new_borrowing", "extra_fee", "state_amount"})
+
+
+@dataclass(frozen=True)
+class Observation:
+    keys: frozenset[str] = frozenset()  # reaction keys (agent acts and triggers) of this turn
+    acts: frozenset[str] = frozenset()  # every analyser act name, aliases included
+    terms: Terms = Terms()  # terms named in this turn
+    asked_fact: str | None = None  # the verification fact asked for
+    asks_for_debtor: bool = False
+    asks_capacity: bool = False
+    message_request: bool = False
+    affirms: bool = False  # the agent says yes to the debtor's counter-offer
+    jargon: tuple[str, ...] = ()  # terms used and not explained
+    injection: bool = False
+
+    @property
+    def pushes(self) -> bool:
+        """The agent pressed on the debt this turn (amount, demand, consequence, offer)."""
+        return bool(self.acts & _PUSH) or self.terms.amount is not None
+
+    @property
+    def asks_identity(self) -> bool:
+        return self.asks_for_debtor or self.asked_fact is not None or "ask_identity_check" in self.acts
+
+
+def _names_debtor(text: str, profile: Profile) -> bool:
+    name = profile.case.debtor_name.get(profile.lang)
+    if not name:
+        return False
+    if name in text:
+        return True
+    parts = name.split()
+    if profile.lang == "en" and parts:
+        return any(re.search(rf"\b{re.escape(p)}\b", text, re.I) for p in parts if len(p) > 2)
+    return len(name) >= 2 and re.search(re.escape(name[0]) + r"(先生|女士|小姐|总|哥|姐|老师|师傅|阿姨|叔)", text) is not None
+
+
+def perceive(text: str, analysis: Analysis, state: DebtorState, profile: Profile) -> Observation:
+    """The :class:`Observation` of an agent's turn, given the debtor's state before it."""
+    lang = profile.lang
+    if cues.cue("injection", text, lang):
+        return Observation(injection=True)
+    acts = frozenset(_ALIASES.get(name, name) for name in analysis.names)
+    keys = set(acts & REACTION_KEYS)
+    today = profile.case.call_local_time.date()
+    terms = find_terms(text, lang, today, profile.case.amount_due) if acts & {
+        "offer_plan", "confirm_plan", "recap", "demand_payment", "state_amount", "hardship_route"} or analysis.has(
+        "hardship_arrangement") else Terms()
+    if "state_amount" in acts and "offer_plan" not in acts and "demand_payment" not in acts:
+        terms = Terms()  # "you owe 12,350" states the debt; it proposes nothing
+    affirms = state.counter is not None and (cues.cue("affirm", text, lang) or "confirm_plan" in acts)
+    if affirms and terms.amount is None and state.counter is not None:
+        terms = state.counter.merged(terms)
+    demand = "demand_payment" in acts or terms.full
+    if terms.amount is not None:
+        if terms.full or terms.amount >= profile.case.amount_due * 0.95 and not terms.monthly:
+            keys.add(Trigger.DEMAND_FULL.value)
+        elif within_means(terms, profile.means):
+            keys.add(Trigger.PLAN_WITHIN_MEANS.value)
+        else:
+            keys.add(Trigger.PLAN_ABOVE_MEANS.value)
+            demand = True
+    elif "demand_payment" in acts:
+        keys.add(Trigger.DEMAND_FULL.value)
+    if demand and state.last_demand is not None and (terms.amount is None or terms.amount >= state.last_demand):
+        keys.add(Trigger.REPEAT_DEMAND.value)
+    if ("ask_reason" in acts or cues.cue("listen", text, lang)) and not acts & _PRESSURE and not demand:
+        keys.add(Trigger.LISTEN.value)
+    jargon = tuple(str(a.slots.get("term", "")) for a in analysis.all("jargon") if a.slots.get("term"))
+    return Observation(
+        keys=frozenset(keys),
+        acts=acts,
+        terms=terms,
+        asked_fact=cues.asked_fact(text, lang),
+        asks_for_debtor=cues.cue("ask_for_debtor", text, lang) or _names_debtor(text, profile),
+        asks_capacity=cues.cue("ask_capacity", text, lang),
+        message_request=cues.cue("message_request", text, lang),
+        affirms=affirms,
+        jargon=jargon,
+    )

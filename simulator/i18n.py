@@ -47,6 +47,60 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "opt.score_json": ("每行输出一份评分卡 JSON（提示信息走标准错误）", "print one scorecard JSON per line (messages go to stderr)"),
     "opt.eval_json": ("以 JSON 输出评估报告", "print the evaluation report as JSON"),
     "opt.rules": ("额外的规则/词表目录（含 rules/ 与 lexicon/），可多次指定", "an extra rubric folder (rules/, lexicon/); repeatable"),
+    "cmd.call": ("与模拟债务人通话（行模式：每行一句坐席话术）", "call a simulated debtor in line mode (one agent line per input line)"),
+    "opt.persona": ("人设 id（见 debtsim personas）", "persona id (see debtsim personas)"),
+    "opt.case": ("案件 id（见 debtsim cases）", "case id (see debtsim cases)"),
+    "opt.seed": ("随机种子：同一种子重放同一通话（默认随机）", "random seed: the same seed replays the same call (default: random)"),
+    "opt.difficulty": ("难度：easy / medium / hard（默认为人设自身难度）", "difficulty: easy / medium / hard (default: the persona's own)"),
+    "opt.script": ("从文件读取坐席话术（每行一句，# 开头为注释）", "read the agent's lines from a file (one per line, # for comments)"),
+    "opt.voice": ("债务人语音：{voices}（默认 template，离线）", "debtor voice: {voices} (default template, offline)"),
+    "opt.call_json": ("结束时输出一个 JSON 对象（通话记录 + 评分卡 + 债务人状态）；实时回复走标准错误",
+                      "print one JSON object at the end (transcript, scorecard, debtor); live replies go to stderr"),
+    "opt.max_minutes": ("通话时长上限（分钟），到时自动结束", "end the call after this many minutes"),
+    "call.header": ("通话开始：{persona}（{difficulty}）· {case}。输入 /help 查看命令。",
+                    "Call started: {persona} ({difficulty}) · {case}. Type /help for commands."),
+    "call.seed": ("随机种子 {seed}（用 --seed {seed} 可重放本通话）", "seed {seed} (replay this call with --seed {seed})"),
+    "call.agent": ("坐席", "Agent"),
+    "call.debtor": ("客户", "Debtor"),
+    "call.prompt": ("坐席> ", "agent> "),
+    "call.hung_up": ("客户已挂断。可用 /record 填写通话记录；结束输入（Ctrl-D）后显示评分。",
+                     "The debtor hung up. File the record with /record; end input (Ctrl-D) for the scorecard."),
+    "call.ended": ("通话已结束。可用 /record 填写通话记录；结束输入（Ctrl-D）后显示评分。",
+                   "Call ended. File the record with /record; end input (Ctrl-D) for the scorecard."),
+    "call.truncated": ("通话时间到。可用 /record 填写通话记录。", "Time is up. File the record with /record."),
+    "call.over": ("通话已结束，现在只接受 /record（或 /help、/hint）。", "The call is over: only /record (or /help, /hint) now."),
+    "call.record_ok": ("已记录：{record}", "Record filed: {record}"),
+    "call.record_bad": ("通话记录有误：{error}。请重新输入 /record（其余内容不会丢失）。",
+                        "Bad record: {error}. Type /record again (nothing else is lost)."),
+    "call.record_usage": ('用法：/record outcome=promise_to_pay amount=2000 date=2026-03-10 notes="..."；outcome 可选：{outcomes}',
+                          'usage: /record outcome=promise_to_pay amount=2000 date=2026-03-10 notes="..."; outcomes: {outcomes}'),
+    "call.record_key": ("未知字段 {key}（可用：outcome, amount, date, notes）", "unknown field {key} (fields: outcome, amount, date, notes)"),
+    "call.no_record": ("未填写通话记录：第五步（结束与记录）不完整。", "No call record filed: step 5 (closing and record) is incomplete."),
+    "call.hint": ("提示：{tip}", "Hint: {tip}"),
+    "call.no_hint": ("提示：五个步骤都已完成，记得填写通话记录。", "Hint: all five steps are done; remember to file the record."),
+    "call.unknown_command": ("未知命令 {command}。输入 /help 查看命令。", "Unknown command {command}. Type /help for commands."),
+    "call.help": (
+        "直接输入话术与客户交谈。命令：\n"
+        "  /end      结束通话\n"
+        '  /record   填写通话记录，例如 /record outcome=promise_to_pay amount=2000 date=2026-03-10 notes="..."\n'
+        "  /hint     看看还有哪个步骤没做\n"
+        "  /help     显示本帮助\n"
+        "结束输入（Ctrl-D）后显示评分卡。",
+        "Type what you say to the debtor. Commands:\n"
+        "  /end      end the call\n"
+        '  /record   file the call record, e.g. /record outcome=promise_to_pay amount=2000 date=2026-03-10 notes="..."\n'
+        "  /hint     which step is still open\n"
+        "  /help     this help\n"
+        "End input (Ctrl-D) for the scorecard.",
+    ),
+    "call.voice_fallback": ("（语音出错，本轮改用模板语音：{error}）", "(voice failed, template voice used for this turn: {error})"),
+    "call.truth": ("客户真实情况：现在最多能还 {lump}，之后每月 {monthly}，最早 {date} 才能还。结果：{outcome}；情绪 {mood:+.2f}，信任 {trust:.2f}。",
+                   "The debtor's truth: at most {lump} now, then {monthly} a month, not before {date}. Outcome: {outcome}; mood {mood:+.2f}, trust {trust:.2f}."),
+    "call.no_outcome": ("无", "none"),
+    "record.outcome": ("应为以下之一：{outcomes}", "must be one of {outcomes}"),
+    "record.amount": ("不是数字：{value}", "not a number: {value}"),
+    "record.negative": ("不能为负数", "cannot be negative"),
+    "record.date": ("不是日期（应为 YYYY-MM-DD）：{value}", "not a date (YYYY-MM-DD): {value}"),
     "score.overall": ("总分", "Overall"),
     "score.pass": ("通过", "PASS"),
     "score.fail": ("不通过", "FAIL"),

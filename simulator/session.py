@@ -31,11 +31,16 @@ class CallOver(RuntimeError):
 
 
 class RecordError(ValueError):
-    """A bad call record; ``field`` names the bad field, the message says what is wrong."""
+    """A bad call record: ``field`` names the bad field; ``message(lang)`` says what is wrong."""
 
-    def __init__(self, field: str, message: str) -> None:
-        super().__init__(f"{field}: {message}")
-        self.field = field
+    def __init__(self, field: str, key: str, **slots: object) -> None:
+        self.field, self.key, self.slots = field, key, slots
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str) -> str:
+        from simulator.i18n import t
+
+        return f"{self.field}: {t(self.key, lang, **self.slots)}"
 
 
 @dataclass
@@ -193,15 +198,15 @@ class CallSession:
         """File (or re-file) the call record; :class:`RecordError` names the bad field."""
         outcome = (outcome or "").strip()
         if outcome not in {o.value for o in Outcome}:
-            raise RecordError("outcome", "must be one of " + ", ".join(o.value for o in Outcome))
+            raise RecordError("outcome", "record.outcome", outcomes=", ".join(o.value for o in Outcome))
         value: float | None = None
         if amount not in (None, ""):
             try:
                 value = float(str(amount).replace(",", ""))
             except ValueError:
-                raise RecordError("amount", f"not a number: {amount!r}") from None
+                raise RecordError("amount", "record.amount", value=amount) from None
             if value < 0:
-                raise RecordError("amount", "cannot be negative")
+                raise RecordError("amount", "record.negative")
         day: date | None = None
         if isinstance(when, date):
             day = when
@@ -209,7 +214,7 @@ class CallSession:
             try:
                 day = date.fromisoformat(str(when))
             except ValueError:
-                raise RecordError("date", f"not a date (YYYY-MM-DD): {when!r}") from None
+                raise RecordError("date", "record.date", value=when) from None
         self.record = Record(outcome, value, day, notes.strip())
         return self.record
 

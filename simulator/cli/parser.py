@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "cases": "simulator.cli.listing:run_cases",
     "score": "simulator.cli.score:run",
     "eval": "simulator.cli.evaluate:run",
+    "call": "simulator.cli.call:run",
 }
 
 GLOBAL_DESTS = ("lang", "catalog")
@@ -66,6 +67,15 @@ def build(lang: str) -> argparse.ArgumentParser:
         scorer.add_argument("paths", nargs="+", metavar="FILE|DIR|-", help=t("cmd.score.paths", lang))
         scorer.add_argument("--json", action="store_true", help=t(f"opt.{name}_json", lang))
         scorer.add_argument("--rules", action="append", metavar="DIR", help=t("opt.rules", lang))
+    call = command("call", "cmd.call")
+    call.add_argument("--persona", required=True, metavar="ID", help=t("opt.persona", lang))
+    call.add_argument("--case", required=True, metavar="ID", help=t("opt.case", lang))
+    call.add_argument("--seed", type=int, metavar="N", help=t("opt.seed", lang))
+    call.add_argument("--difficulty", choices=("easy", "medium", "hard"), help=t("opt.difficulty", lang))
+    call.add_argument("--script", metavar="FILE", help=t("opt.script", lang))
+    call.add_argument("--voice", default="template", metavar="NAME", help=t("opt.voice", lang, voices="template"))
+    call.add_argument("--max-minutes", type=float, metavar="M", help=t("opt.max_minutes", lang))
+    call.add_argument("--json", action="store_true", help=t("opt.call_json", lang))
     return parser
 
 

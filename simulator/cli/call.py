@@ -1,0 +1,203 @@
+"""``debtsim call``: a whole practice call in a plain terminal, offline.
+
+Line mode: each input line is one thing the agent says; lines starting with ``/`` are
+commands (``/end``, ``/record``, ``/hint``, ``/help``). End of input acts as ``/end`` and
+prints the scorecard. Nothing else is ever prompted for, so the same command plays an
+interactive call, a pipe, or a trainer's ``--script`` file. With ``--json`` stdout holds
+exactly one JSON object at the end; live replies and notices go to stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shlex
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import TextIO
+
+from scoring.vocab import Outcome
+from simulator.catalog.problems_view import warn_problems
+from simulator.catalog.search import load_catalog
+from simulator.i18n import t
+from simulator.session import CallSession, RecordError, Reply
+from simulator.voices.slots import day, money
+
+TYPING_DELAY_S = 0.02  # per chunk, only on a terminal: replies feel spoken, pipes stay instant
+_RECORD_KEYS = {"outcome", "amount", "date", "notes"}
+
+
+class LineMode:
+    """Runs one call from lines of text; ``ui`` gets replies and notices."""
+
+    def __init__(self, session: CallSession, ui: TextIO, lang: str, echo: bool) -> None:
+        self.session, self.ui, self.lang, self.echo = session, ui, lang, echo
+        self.typing = ui.isatty()
+
+    def say(self, text: str) -> None:
+        print(text, file=self.ui, flush=True)
+
+    def stream(self, reply: Reply) -> None:
+        self.ui.write(f"{t('call.debtor', self.lang)}：" if self.lang == "zh" else f"{t('call.debtor', self.lang)}: ")
+        for chunk in reply:
+            self.ui.write(chunk)
+            self.ui.flush()
+            if self.typing:
+                time.sleep(TYPING_DELAY_S)
+        self.ui.write("\n")
+        self.ui.flush()
+        if reply.fallback:
+            self.say(t("call.voice_fallback", self.lang, error=reply.fallback))
+
+    def start(self) -> None:
+        self.stream(self.session.pick_up())
+
+    def line(self, raw: str) -> None:
+        text = raw.strip()
+        if not text:
+            return
+        if text.startswith("/"):
+            self.command(text)
+            return
+        if self.session.over:
+            self.say(t("call.over", self.lang))
+            return
+        if self.echo:
+            self.say(f"{t('call.agent', self.lang)}{'：' if self.lang == 'zh' else ': '}{text}")
+        self.stream(self.session.say(text))
+        if self.session.hung_up:
+            self.say(t("call.hung_up", self.lang))
+        elif self.session.truncated:
+            self.say(t("call.truncated", self.lang))
+
+    def command(self, text: str) -> None:
+        name, _, rest = text.partition(" ")
+        name = name.lower()
+        if name == "/end":
+            if not self.session.ended:
+                self.session.end()
+                self.say(t("call.ended", self.lang))
+        elif name == "/record":
+            self.record(rest)
+        elif name == "/hint":
+            tip = self.session.hint()
+            self.say(t("call.hint", self.lang, tip=tip) if tip else t("call.no_hint", self.lang))
+        elif name in ("/help", "/?"):
+            self.say(t("call.help", self.lang))
+        else:
+            self.say(t("call.unknown_command", self.lang, command=name))
+
+    def record(self, rest: str) -> None:
+        usage = t("call.record_usage", self.lang, outcomes=", ".join(o.value for o in Outcome))
+        try:
+            fields = dict(_pairs(rest))
+        except ValueError as exc:
+            self.say(t("call.record_bad", self.lang, error=exc))
+            self.say(usage)
+            return
+        unknown = sorted(set(fields) - _RECORD_KEYS)
+        if unknown or not fields:
+            self.say(t("call.record_bad", self.lang, error=t("call.record_key", self.lang, key=unknown[0]))
+                     if unknown else usage)
+            return
+        try:
+            record = self.session.file_record(fields.get("outcome", ""), fields.get("amount"), fields.get("date"),
+                                              fields.get("notes", ""))
+        except RecordError as exc:
+            self.say(t("call.record_bad", self.lang, error=exc.message(self.lang)))
+            if exc.field == "outcome":
+                self.say(usage)
+            return
+        self.say(t("call.record_ok", self.lang, record=json.dumps(record.as_json(), ensure_ascii=False)))
+
+
+def _pairs(text: str) -> Iterator[tuple[str, str]]:
+    """``outcome=x amount=2000 notes="two words"`` -> pairs; ValueError on bad quoting or a bare word."""
+    for token in shlex.split(text):
+        key, sep, value = token.partition("=")
+        if not sep:
+            raise ValueError(f"expected key=value, got {token!r}")
+        yield key.strip().lower(), value.strip()
+
+
+def _lines(args: argparse.Namespace, mode: LineMode) -> Iterator[str]:
+    """The agent's lines: a script file, an interactive terminal (with a prompt) or a pipe."""
+    if args.script:
+        for raw in Path(args.script).read_text("utf-8").splitlines():
+            if not raw.lstrip().startswith("#"):
+                yield raw
+        return
+    if sys.stdin.isatty():
+        while True:
+            try:
+                yield input(t("call.prompt", mode.lang))
+            except EOFError:
+                return
+    else:
+        yield from sys.stdin
+
+
+def run(args: argparse.Namespace) -> int:
+    catalog = load_catalog(args.catalog)
+    warn_problems(catalog, args.lang)
+    try:
+        persona, case = catalog.persona(args.persona), catalog.case(args.case)
+    except KeyError as exc:
+        print(f"debtsim: {exc.args[0]}", file=sys.stderr)
+        return 2
+    if args.script and not Path(args.script).is_file():
+        print(f"debtsim: {args.script}: no such file", file=sys.stderr)
+        return 2
+    voice = None
+    if args.voice != "template":
+        from simulator.voices.registry import UnknownVoice, load_voice
+
+        try:
+            voice = load_voice(args.voice)
+        except UnknownVoice as exc:
+            print(f"debtsim: {exc}", file=sys.stderr)
+            return 2
+    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
+    session = CallSession(persona, case, args.lang, seed=seed, difficulty=args.difficulty, voice=voice,
+                          max_minutes=args.max_minutes)
+    ui = sys.stderr if args.json else sys.stdout
+    mode = LineMode(session, ui, args.lang, echo=bool(args.script))
+    level = t(f"difficulty.{session.debtor.profile.level}", args.lang)
+    mode.say(t("call.header", args.lang, persona=persona.name.get(args.lang), difficulty=level,
+               case=case.title.get(args.lang)))
+    if args.seed is None:
+        mode.say(t("call.seed", args.lang, seed=seed))
+    mode.start()
+    for raw in _lines(args, mode):
+        mode.line(raw)
+    session.end()
+    return _finish(session, args)
+
+
+def _finish(session: CallSession, args: argparse.Namespace) -> int:
+    card = session.scorecard()
+    if args.json:
+        out = session.transcript()
+        out["scorecard"] = card.to_dict()
+        out["debtor"] = session.summary()
+        sys.stdout.write(json.dumps(out, ensure_ascii=False) + "\n")
+        sys.stdout.flush()
+        return 0
+    from rich.console import Console
+
+    from scoring.rubric import builtin_rubric
+    from scoring.transcript import parse_transcript
+    from simulator.cli.scorecard_view import render
+
+    lang = args.lang
+    if session.record is None:
+        print(t("call.no_record", lang))
+    Console().print(render(parse_transcript(session.transcript()), card, builtin_rubric(), lang))
+    summary, means, currency = session.summary(), session.debtor.profile.means, session.case.currency
+    print(t("call.truth", lang, lump=money(means.lump_sum_now, currency, lang),
+            monthly=money(means.monthly, currency, lang), date=day(means.earliest_date, lang),
+            outcome=summary["outcome"] or t("call.no_outcome", lang), mood=summary["mood"], trust=summary["trust"]))
+    return 0

@@ -79,7 +79,12 @@ def perceive(text: str, analysis: Analysis, state: DebtorState, profile: Profile
         "hardship_arrangement") else Terms()
     if "state_amount" in acts and "offer_plan" not in acts and "demand_payment" not in acts:
         terms = Terms()  # "you owe 12,350" states the debt; it proposes nothing
-    affirms = state.counter is not None and (cues.cue("affirm", text, lang) or "confirm_plan" in acts)
+    # The analyser's confirm_plan also fires on "我可以帮您申请…"; only a yes, or the counter's
+    # own amount, accepts the debtor's counter-offer.
+    counter_amount = state.counter.amount if state.counter is not None else None
+    affirms = state.counter is not None and (cues.cue("affirm", text, lang) or (
+        "confirm_plan" in acts and any(a.slots.get("amounts") and counter_amount in a.slots["amounts"]
+                                       for a in analysis.all("confirm_plan"))))
     if affirms and terms.amount is None and state.counter is not None:
         terms = state.counter.merged(terms)
     demand = "demand_payment" in acts or terms.full

@@ -1,0 +1,26 @@
+"""Every user-facing string exists in Chinese and English, with the same placeholders."""
+
+from __future__ import annotations
+
+import string
+
+import pytest
+
+from simulator.i18n import MESSAGES, t
+
+
+def _fields(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("key", sorted(MESSAGES))
+def test_both_languages_with_the_same_slots(key: str) -> None:
+    zh, en = MESSAGES[key]
+    assert zh.strip() and en.strip()
+    assert _fields(zh) == _fields(en), key
+
+
+def test_chinese_is_the_default_and_unknown_languages_read_english() -> None:
+    assert t("call.agent", "zh") == "坐席"
+    assert t("call.agent", "en") == "Agent"
+    assert t("call.agent", "fr") == "Agent"

@@ -3,9 +3,10 @@ record says the same."""
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
-from scoring.callstate import CallState
+from scoring.callstate import DEBTOR, THIRD, CallState
 from scoring.plan import Plan, headline
 from scoring.scorecard import OutcomeResult
 from scoring.vocab import Outcome
@@ -50,12 +51,16 @@ def record_accurate(state: CallState, plan: Plan | None) -> bool:
         allowed = {Outcome.CALLBACK, Outcome.WRONG_PARTY}
     else:
         allowed = {Outcome.REFUSED, Outcome.HUNG_UP, Outcome.CALLBACK, Outcome.DISPUTE}
-    if record.outcome not in allowed:
+        if _disputed(state):
+            allowed.discard(Outcome.REFUSED)  # "I don't owe it" is a dispute, not a refusal
+    if record.outcome not in allowed or _notes_contradict(state):
         return False
     if plan is None:
         return record.promised_amount is None or record.promised_amount == 0
     if record.promised_amount is not None and plan.amounts and not any(
             abs(record.promised_amount - a) <= max(1.0, 0.01 * a) for a in plan.amounts):
+        return False
+    if _mispaired(record.promised_amount, record.promised_date, plan):
         return False
     if record.promised_date is not None and plan.dates:
         try:
@@ -66,6 +71,48 @@ def record_accurate(state: CallState, plan: Plan | None) -> bool:
         if not any(_same_day(recorded, d, known) for d in plan.dates):
             return False
     return True
+
+
+def _mispaired(amount: float | None, day: str | None, plan: Plan) -> bool:
+    """Two payments said as pairs ("今天1200，29号1260") but recorded crosswise (1260 today)."""
+    amounts = list(dict.fromkeys(plan.amounts))
+    dates = list(dict.fromkeys(plan.dates))
+    if amount is None or not day or len(amounts) < 2 or len(amounts) != len(dates):
+        return False
+    a = next((k for k, x in enumerate(amounts) if abs(x - amount) <= max(1.0, 0.01 * x)), None)
+    d = next((k for k, x in enumerate(dates) if x == day[:10]), None)
+    return a is not None and d is not None and a != d
+
+
+def _disputed(state: CallState) -> bool:
+    return any(state.analyses[j].has("dispute") for j in state.debtor_turns() if state.listener[j] == DEBTOR)
+
+
+_NOTE_NOTHING_DISCLOSED = re.compile(
+    r"\b(no|nothing|without|didn.t|did not|not)\b[^.;]{0,30}\b(disclosed|discussed|revealed|shared|mentioned|given out)\b|"
+    r"\b(disclosed|discussed|revealed|shared) nothing\b|"
+    r"(未|没有?|并未|不曾)(向[^，。；]{0,6})?(透露|提及|告知|说明|涉及|谈及|泄露)[^，。；]{0,4}(任何|具体)?[^，。；]{0,6}(信息|情况|欠款|借款|账户|金额|逾期|内容)", re.I)
+_NOTE_REFUSED = re.compile(r"\brefus\w* to pay\b|\b(won.t|will not|would not|wouldn.t) pay\b|\bdeclined to pay\b|"
+                           r"拒绝还款|拒不还款|拒绝还钱|不愿(意)?还|拒还|表示不还", re.I)
+_DISCLOSING = frozenset({"state_amount", "state_overdue", "disclose_debt", "ask_third_party_pay"})
+
+
+def _notes_contradict(state: CallState) -> bool:
+    """The notes say the opposite of what happened: "nothing disclosed" after the debt was told to
+    a relative; "refused to pay" when the customer offered a sum and never refused."""
+    record = state.transcript.record
+    notes = (record.notes or "") if record is not None else ""
+    if not notes:
+        return False
+    if _NOTE_NOTHING_DISCLOSED.search(notes) and any(
+            state.listener[i] == THIRD and state.analyses[i].names & _DISCLOSING for i in state.agent_turns()):
+        return True
+    if _NOTE_REFUSED.search(notes):
+        debtor = [state.analyses[j] for j in state.debtor_turns() if state.listener[j] == DEBTOR]
+        offered = any(act.slots.get("amounts") for b in debtor for act in b.all("counter_offer"))
+        if offered and not any(b.has("refuse") for b in debtor):
+            return True
+    return False
 
 
 def _same_day(recorded: date, said: str, year_known: bool) -> bool:

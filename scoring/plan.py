@@ -7,6 +7,7 @@ not a plan, and neither is "pay in full soon" without a date.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from scoring.analysis import Analysis
@@ -40,6 +41,10 @@ def _terms(a: Analysis) -> tuple[tuple[float, ...], tuple[str, ...], int | None]
     return tuple(dict.fromkeys(amounts)), tuple(dict.fromkeys(found_dates)), instalments
 
 
+_IN_FULL = re.compile(r"全还|全额|全部还|一次(性)?还清|还清|结清|全款|\b(in full|the (full|whole|entire) (amount|balance)|"
+                      r"pay (it|the balance|everything) off|clear the (whole )?balance|settle (it|the account) in full)\b", re.I)
+
+
 def _concrete(amounts: tuple, found_dates: tuple, instalments: int | None, hardship: bool) -> bool:
     return hardship or bool(amounts and found_dates) or bool(instalments and (amounts or found_dates))
 
@@ -62,8 +67,11 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
         turn, a = state.transcript.turns[i], state.analyses[i]
         if state.listener[i] != DEBTOR:
             continue
-        if turn.speaker == "agent" and (a.has("offer_plan") or a.has("hardship_arrangement")):
+        if turn.speaker == "agent" and (a.has("offer_plan") or a.has("hardship_arrangement")) \
+                and not a.has("dispute_route"):  # routing a dispute ("已登记您2月24号转账3870元的异议") is no offer
             amounts, found_dates, inst = _terms(a)
+            if not amounts and found_dates and _IN_FULL.search(a.text):
+                amounts = (state.transcript.scenario.amount_due,)  # "今天能不能就全还了？" names the sum
             hardship = a.has("hardship_arrangement") and not a.has("dispute_route")  # a hold while a dispute is checked
             for j in _next(state, i, "debtor", 1):
                 b = state.analyses[j]
@@ -78,11 +86,15 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
                 continue
             for k in _next(state, i, "agent", 1):
                 c = state.analyses[k]
-                if k < end and (c.has("confirm_plan") or c.has("offer_plan")) and not c.has("demand_payment"):
+                if k < end and (c.has("confirm_plan") or c.has("offer_plan")):
                     more = _terms(c)
                     amounts2 = tuple(dict.fromkeys(amounts + more[0]))
                     dates2 = tuple(dict.fromkeys(found_dates + more[1]))
                     restated = bool(set(more[0]) & set(amounts) or set(more[1]) & set(found_dates))
+                    # "7月10号2000，7月31号1590。到时候必须还上！" repeats both terms: insisting on the
+                    # agreed plan, not pushing past it; a demand that repeats less is no confirmation.
+                    if c.has("demand_payment") and not (set(more[0]) & set(amounts) and set(more[1]) & set(found_dates)):
+                        continue
                     if (c.has("confirm_plan") or restated) and _concrete(amounts2, dates2, inst or more[2], False):
                         agreed = Plan(i, k, amounts2, dates2, inst or more[2], False)
     if agreed is None:

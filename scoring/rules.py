@@ -21,7 +21,8 @@ from scoring.scorecard import Violation
 
 PRESSING = ("offer_plan", "demand_payment", "state_amount", "state_overdue", "explain_consequence", "false_legal",
             "threat", "insult", "contempt", "sarcasm", "ask_identity_check", "ask_reason", "mention_account",
-            "mention_contacts", "push_new_borrowing", "dismiss_hardship", "dismiss_dispute", "frequency_pressure")
+            "mention_contacts", "push_new_borrowing", "dismiss_hardship", "dismiss_dispute", "frequency_pressure",
+            "assert_enforceable")
 """Acts by which an agent presses on with collecting (a turn that only takes details or says goodbye does not)."""
 
 Found = tuple[int, str]  # (turn, quote)
@@ -50,11 +51,24 @@ def _specs(names: Iterable[str]) -> list[Evidence]:
 
 def _agent_act(state: CallState, rule: Rule) -> list[Found]:
     out = []
+    overlap = rule.params.get("unless_overlap", [])
     for i in state.agent_turns():
-        act = matching_act(state.analyses[i], rule.evidence)
+        a = state.analyses[i]
+        act = matching_act(a, rule.evidence)
+        if act and overlap and _inside(act, a, overlap):
+            # "we work hand in hand with the county court": the court is a false affiliation
+            # (its own rule), not a threat of court action; any other evidence still counts.
+            act = next((x for spec in rule.evidence if spec.act != act.name
+                        for x in [matching_act(a, [spec])] if x is not None), None)
         if act:
             out.append((i, act.quote))
     return out
+
+
+def _inside(act: Act, a: Analysis, names: list[str]) -> bool:
+    """The key phrase of ``act`` lies within an act named in ``names`` on the same turn."""
+    phrase = str(act.slots.get("phrase") or act.quote)
+    return any(phrase in other.quote for n in names for other in a.all(n))
 
 
 _OVERHEARD = re.compile(
@@ -109,7 +123,7 @@ def _ruled_out_time(state: CallState) -> list[Found]:
 
 
 def _late_request(text: str) -> bool:
-    return bool(re.search(r"晚上|十点|十一点|夜里|半夜|早上|清晨|late|night|after (9|10|11)|before (7|8)|early", text, re.I))
+    return bool(re.search(r"晚上|十点|十一点|夜里|半夜|早上|清晨|这个点|这个时间|这么晚|下班|夜班|late|night|after (9|10|11)|before (7|8)|early|this time|shift", text, re.I))
 
 
 def _pressing_turns(state: CallState, rule: Rule, after: int) -> list[Found]:
@@ -121,10 +135,22 @@ def _pressing_turns_specs(state: CallState, specs: list[Evidence], after: int) -
     out = []
     for i in state.agent_turns():
         if i > after:
-            act = matching_act(state.analyses[i], specs)
-            if act:
+            a = state.analyses[i]
+            act = matching_act(a, specs)
+            if act and not _only_acknowledges(a):
                 out.append((i, act.quote))
     return out
+
+
+_ACKNOWLEDGING = frozenset({"recap", "dispute_route", "hardship_route"})
+_WEAK_PRESSING = frozenset({"mention_account"})
+
+
+def _only_acknowledges(a: Analysis) -> bool:
+    """A turn that names the account only to acknowledge the request ("I'm noting on the account
+    that you've asked us to stop calling") does not press on."""
+    pressing = a.names & set(PRESSING)
+    return bool(pressing) and pressing <= _WEAK_PRESSING and bool(a.names & _ACKNOWLEDGING)
 
 
 def _contact_frequency(state: CallState, rule: Rule) -> list[Found]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from scoring.callstate import DEBTOR, THIRD, CallState
-from scoring.plan import Plan, find_plan
+from scoring.plan import Plan, _terms, find_plan
 from scoring.rubric import Rubric
 from scoring.scorecard import StepResult
 from scoring.vocab import Step
@@ -35,7 +35,8 @@ def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
     """(done, evidence turns, missing part, turn at which the holder was verified)."""
     agent = state.agent_turns()
     leaked = [i for i in agent if state.listener[i] == THIRD and state.analyses[i].names & _DISCLOSURE]
-    if any(state.analyses[i].has("impersonation") for i in agent):
+    impersonated = any(state.analyses[i].has("impersonation") for i in agent)
+    if impersonated and not state.reached:
         return False, [], "impersonation", None
     if not state.reached:
         told = [i for i in state.debtor_turns() if state.analyses[i].names & {"not_debtor", "wrong_number", "relative"}]
@@ -57,6 +58,8 @@ def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
             if b.names & {"refuse", "deny_identity", "not_debtor", "ask_who_is_calling"}:
                 break
     turns = sorted(i for i in (intro, inst, check, answer) if i is not None)
+    if impersonated:  # still verified (the order check needs it), but not done
+        return False, [], "impersonation", answer
     if leaked:
         return False, turns, "third_party", answer
     if intro is None or inst is None:
@@ -109,10 +112,23 @@ def _closing(state: CallState) -> tuple[bool, list[int], str]:
 
 
 def _restates(state: CallState, i: int) -> bool:
+    """Turn ``i`` sums up the outcome: a plan turn with a recap word, or (no word needed) one that
+    repeats terms already on the table: the date and the amount said earlier in the call
+    ("好，3月20号还3000，4月15号前还4340，手机银行还")."""
     a = state.analyses[i]
     for act in a.acts:
         if act.name in ("confirm_plan", "offer_plan") and (act.slots.get("amounts") or act.slots.get("dates")):
-            return a.has("confirm_plan") or a.has("recap")
+            if a.has("confirm_plan") or a.has("recap"):
+                return True
+            dates = set(act.slots.get("dates") or ())
+            if not dates:
+                continue
+            earlier = [_terms(state.analyses[j]) for j in range(i) if state.listener[j] == DEBTOR]
+            said_dates = {d for t in earlier for d in t[1]}
+            said_amounts = {x for t in earlier for x in t[0]}
+            amounts = set(act.slots.get("amounts") or ())
+            if dates & said_dates and (amounts & said_amounts or not said_amounts):
+                return True
     return False
 
 

@@ -7,7 +7,8 @@ request or a dispute, a cold delivery across the whole call, a hostile curt endi
 
 from __future__ import annotations
 
-from scoring.callstate import CallState
+from scoring.analysis import Analysis, ToneFeature
+from scoring.callstate import DEBTOR, CallState
 from scoring.rubric import Rubric
 from scoring.scorecard import ToneFinding, ToneResult, Violation
 
@@ -38,8 +39,14 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
             elif cue.kind == "curt":
                 if i in closing_turns:
                     add(i, "curt_ending", cue.quote)
+            elif cue.kind == "intimidation" and _calm_legal_pressure(a, cue):
+                add(i, "pressure", cue.quote)
             else:
                 add(i, _CUE_KIND.get(cue.kind, cue.kind), cue.quote)
+    if agent and not state.analyses[agent[0]].names & {"greet", "thanks"} \
+            and not any(cue.kind == "polite" for cue in state.analyses[agent[0]].tone):
+        # "喂，石磊是吧？" / "Tariq Hussain? Gavin Price, Northway." : no greeting, no courtesy
+        add(agent[0], "cold", state.transcript.turns[agent[0]].text[:80])
     for j in state.debtor_turns():
         b = state.analyses[j]
         if not b.names & {"hardship", "vulnerability"}:
@@ -48,7 +55,9 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
         if nxt is None:
             continue
         a = state.analyses[nxt]
-        if not a.names & _CARE and (a.names & _PRESSING or b.has("vulnerability")):
+        # A vulnerable relative is brushed past only by pressure; to the debtor, carrying on unmoved is enough.
+        vulnerable = b.has("vulnerability") and state.listener[j] == DEBTOR
+        if not a.names & _CARE and (a.names & _PRESSING or vulnerable):
             add(nxt, "brush_past", state.transcript.turns[nxt].text[:80])
     rules = {r.id: r for r in rubric.rules_for(state.transcript.scenario.jurisdiction)}
     for v in violations:
@@ -64,3 +73,18 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
     score = max(0, 100 - cost)
     score = min(score, 49) if level == "poor" else min(score, 84) if level == "acceptable" else max(score, 85)
     return ToneResult(level, score, tuple(findings))
+
+
+_POOR_CUES = frozenset({"shouting", "command"})
+
+
+def _calm_legal_pressure(a: Analysis, cue: ToneFeature) -> bool:
+    """An exaggerated legal step (suit "next Monday", a blacklist) said politely and calmly is false
+    urgency (acceptable), not intimidation; a crime, arrest or police claim always intimidates."""
+    act = next((x for x in a.all("false_legal") if x.start == cue.start), None)
+    if act is None or act.slots.get("kind") == "crime":
+        return False
+    kinds = a.tone_kinds()
+    polite = "polite" in kinds or a.has("empathise")
+    return polite and not kinds & _POOR_CUES and not a.names & {"threat", "insult", "contempt", "sarcasm",
+                                                              "mention_contacts"}

@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 
 from scoring.analysis import dates, numbers
-from scoring.analysis.lexicon import Lexicon, builtin_lexicons, gate
+from scoring.analysis.lexicon import Lexicon, Prefilter, builtin_lexicons, gate
 from scoring.analysis.model import Act, Analysis, Context, Facts, ToneFeature
 
 _ZH_SENT = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
@@ -39,7 +39,7 @@ _CRIME = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|判刑|刑事|�
                     r"locked up|charges|felony|misdemeanou?r|warrant)\b", re.I)
 _NEGATED_CERTAINTY = re.compile(r"(不是|没有|并非|并不|尚未|\bnot\b|n't|\bno\b|\bnothing\b|\bnever\b).{0,12}$", re.I)
 _RHETORICAL = re.compile(r"\bwhy (not|don.t you|wouldn.t you)\b|\bhow about\b", re.I)
-_ZH_EMPLOYED = re.compile(r"(欠|负债|逾期|没还|未还|拖欠)")
+_ZH_EMPLOYED = re.compile(r"(欠|负债|逾期|没还|未还|拖欠|帐款|帳款|账款|缴款|繳款|期限|overdue|outstanding)", re.I)
 
 
 def _sentences(text: str, lang: str) -> list[tuple[int, int]]:
@@ -57,9 +57,12 @@ class _TextInfo:
     """What one text yields whatever the call (sentences, numbers, the acts that need neither
     facts nor context), computed lazily and kept in the lexicon's cache for repeated texts."""
 
-    __slots__ = ("spans", "starts", "folded", "amounts", "durations", "instalments", "dates", "families", "tone")
+    __slots__ = ("spans", "starts", "folded", "amounts", "durations", "instalments", "dates", "families", "tone",
+                 "prefilter", "hits")
 
-    def __init__(self, text: str, lang: str) -> None:
+    def __init__(self, text: str, lang: str, prefilter: Prefilter | None = None) -> None:
+        self.prefilter = prefilter
+        self.hits: tuple[int, int] | None = None  # the prefilter's (family bits, entry bits), on first use
         self.spans = _sentences(text, lang)
         self.starts = [s for s, _ in self.spans]
         # What the lexicon prefilters look in: the text as is, and lower-cased for IGNORECASE
@@ -83,7 +86,7 @@ def _text_info(lex: Lexicon, speaker: str, text: str) -> _TextInfo:
     if info is None:
         if len(cache) >= _CACHE_SIZE:
             cache.clear()
-        info = cache[key] = _TextInfo(text, lex.language)
+        info = cache[key] = _TextInfo(text, lex.language, lex.prefilter(speaker))
     return info
 
 
@@ -100,13 +103,37 @@ class _Utterance:
 
     def may_match(self, pattern: re.Pattern[str]) -> bool:
         """False only when ``pattern`` cannot match the text (its derived prefilter fails)."""
-        g = gate(pattern)
+        info = self.info
+        bit = info.prefilter.by_pattern.get(pattern) if info.prefilter is not None else None
+        if bit is not None:
+            hits = info.hits
+            if hits is None:
+                hits = info.hits = info.prefilter.scan(self.text, self.folded)
+            return bool(hits[0] & bit)
+        g = gate(pattern)  # not one of the speaker's families: its own literals
         if not g.literals:
             return True
         hay = self.folded if g.fold else self.text
         if hay is None:
             return True
         return any(lit in hay for lit in g.literals)
+
+    def hits(self) -> tuple[int, int]:
+        """The prefilter's (family bits, branch bits) for this text, scanned once."""
+        info = self.info
+        hits = info.hits
+        if hits is None:
+            hits = info.hits = info.prefilter.scan(self.text, self.folded)
+        return hits
+
+    def narrow(self, pattern: re.Pattern[str]) -> re.Pattern[str] | None:
+        """``pattern`` cut down to the alternatives that can match this text (None: none can); it
+        finds exactly what ``pattern`` finds here. Patterns other than the speaker's families: as is."""
+        prefilter = self.info.prefilter
+        i = prefilter.index_of.get(pattern) if prefilter is not None else None
+        if i is None:
+            return pattern if self.may_match(pattern) else None
+        return prefilter.narrowed(i, self.hits()[1])
 
     def sentence(self, pos: int) -> tuple[int, int]:
         i = max(0, bisect.bisect_right(self._starts, pos) - 1)
@@ -364,7 +391,7 @@ def _disclose(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
         s, e = u.sentence(m.start())
         sentence = u.text[s:e]
-        if u.negated(m.start(), m.end()) or _WITHHOLD.search(sentence):
+        if u.negated(m.start(), m.end()) or _WITHHOLD.search(sentence) or _proper_name(u, m.start()):
             continue
         if mini_miranda and mini_miranda.search(sentence):
             continue
@@ -379,6 +406,41 @@ _WITHHOLD = re.compile(r"只能(跟|和|与)|不方便|不能(跟|和)您?(说|�
                        r"only (discuss|speak)|not able to (discuss|share)", re.I)
 
 
+def _channel(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    """An official way to pay, unless negated or it is where to borrow ("a loan app online", "下个借款App")."""
+    for m in pattern.finditer(u.text):
+        s, e = u.sentence(m.start())
+        if u.negated(m.start(), m.end()) or _BORROW_PLACE.search(u.text[s:e]):
+            continue
+        return [u.act("", m.start(), m.end())]
+    return []
+
+
+_BORROW_PLACE = re.compile(r"借款\s*(App|APP|app|软件|平台)|贷款\s*(App|APP|app|软件|平台)|网贷|下[个一]?[^。，]{0,4}(借|贷)|借呗|微粒贷|白条|"
+                           r"\b(payday|loan (app|shark|company|site)|lenders?|borrow\w*|credit line|cash advance|pawn)\b", re.I)
+
+
+def _route(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    """A dispute or hardship route, unless it is refused ("You can't dispute it", "没法给您申请分期")."""
+    for m in pattern.finditer(u.text):
+        if u.negated(m.start(), m.end()) or _NO_ROUTE.search(u.clause_before(m.start())):
+            continue
+        return [u.act("", m.start(), m.end())]
+    return []
+
+
+_NO_ROUTE = re.compile(r"(没法|没办法|无法|不能|不可以|不可能|办不了|不支持|不提供|不接受|不给)[^，。；]{0,8}$|"
+                       r"\b(can.t|cannot|won.t|don.t|do not|no longer|not (able|allowed|eligible)|too late to)\b[^,.;]{0,25}$", re.I)
+
+
+def _proper_name(u: _Utterance, start: int) -> bool:
+    """The match sits inside a capitalised name ("Northway Debt Purchasing", "Apex Collections")."""
+    if u.lang != "en" or not u.text[start:start + 1].isupper():
+        return False
+    before = u.text[max(0, start - 30):start]
+    return bool(re.search(r"(?-i:[A-Z][\w&'’-]*)\s+$", before)) and not re.search(r"[.!?]\s+\S*\s*$", before)
+
+
 def _dispute(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
         before = u.clause_before(m.start())
@@ -391,11 +453,12 @@ def _dispute(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 _AGENT: dict[str, Handler] = {
     "state_amount": _state_amount, "state_overdue": _state_overdue, "explain_consequence": _explain_consequence,
     "false_legal": _false_legal, "sarcasm": _sarcasm, "jargon": _jargon, "offer_plan": _plan_or_terms,
-    "disclose_debt": _disclose, "confirm_plan": _plan, "recap": _plan, "threat": _threat,
+    "disclose_debt": _disclose, "confirm_plan": _plan, "recap": _plan, "threat": _threat, "payment_channel": _channel,
     **{name: _unless_negated for name in (
         "mention_contacts", "insult", "contempt", "extra_fee", "impersonation", "frequency_pressure",
         "personal_account", "push_new_borrowing", "ask_third_party_pay", "demand_payment", "dismiss_hardship",
         "dismiss_dispute")},
+    "dispute_route": _route, "hardship_route": _route,
 }
 _DEBTOR: dict[str, Handler] = {
     "dispute": _dispute, "counter_offer": _plan_or_terms,
@@ -446,7 +509,8 @@ def _text_tone(u: _Utterance) -> list[ToneFeature]:
     out: list[ToneFeature] = []
     for kind in ("polite", "command", "pressure", "interrupt", "curt", "shouting"):
         pattern = lex.markers.get(kind)
-        m = pattern.search(text) if pattern and u.may_match(pattern) else None
+        narrowed = u.narrow(pattern) if pattern else None
+        m = narrowed.search(text) if narrowed else None
         if m:
             out.append(ToneFeature(kind, m.start(), m.end(), m.group()))
     if u.lang == "en":

@@ -124,7 +124,11 @@ _NOT_MONEY_AFTER = re.compile(r"\s*(?:天|日|号|月|年|期|个|次|岁|点|�
                               r"times|payments|instal|percent|%|am|pm|a\.m|p\.m|st\b|nd\b|rd\b|th\b|:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|o.clock)", re.I)
 _NOT_MONEY_BEFORE = re.compile(r"(?:工号|编号|尾号|后四位|后4位|最后四|号码|号是|身份证|手机号|last four|number|ID|No\.|#|extension|"
                                r"ext\.?|room|apartment|postcode|zip|version|第|每)\s*(?:是|为|:|：)?\s*$", re.I)
-_PAY_BEFORE = re.compile(r"(?:还|付|交|打|转|欠|共|计|额|款|金|有|单|剩|剩下|剩下的|就|能|先|最多|只有|拿出|凑|pay|owe|payment|of|balance|due|is|at|for|send|down)\s*[了上个掉出]?\s*$", re.I)
+_PAY_BEFORE = re.compile(r"(?:还|付|交|打|转|欠|共|计|额|款|金|有|单|剩|剩下|剩下的|就|能|先|最多|只有|拿出|凑|pay|owe|payment|of|balance|due|is|at|for|send|down)\s*[了上个掉出]?\s*$"
+                         # a date or the product just before a bare sum: "今天3000", "10号前4650", "花呗3590"
+                         r"|(?:今天|明天|后天|月底|月初|周[一二三四五六日末]|号|日|号前|日前|之前|以前|前|呗|卡|贷|加|是|为|合计|共计)\s*$"
+                         # a paying verb a few words back: "转我微信2890", "还给我们3000"
+                         r"|(?:还|付|交|转|打)(?:给|到|进)?[我你您他她我们的微信支付宝卡里账上]{1,5}\s*$", re.I)
 
 
 def _num(text: str) -> float | None:
@@ -199,7 +203,16 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
 
 
 def _looks_like_year(raw: str, text: str, end: int) -> bool:
-    return bool(re.fullmatch(r"(?:19|20)\d\d", raw)) and (text[end:end + 1] in ("年", "") or not text[end:end + 1].isdigit())
+    """1990 / 2018 as a year: "2018年", "in 2017", "March 2018", not "能还2000"."""
+    if not re.fullmatch(r"(?:19|20)\d\d", raw):
+        return False
+    if text[end:end + 1] == "年":
+        return True
+    start = end - len(raw)
+    before = text[max(0, start - 16):start]
+    if re.search(r"[\u4e00-\u9fff]\s*$", before) or text[end:end + 1] in ("元", "块"):
+        return False  # zh: a year carries 年
+    return not text[end:end + 1].isdigit()
 
 
 @dataclass(frozen=True)

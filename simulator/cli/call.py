@@ -132,8 +132,11 @@ def _lines(args: argparse.Namespace, mode: LineMode) -> Iterator[str]:
         return
     if sys.stdin.isatty():
         while True:
+            # The prompt goes where the replies go: with --json stdout holds only the JSON.
+            mode.ui.write(t("call.prompt", mode.lang))
+            mode.ui.flush()
             try:
-                yield input(t("call.prompt", mode.lang))
+                yield input()
             except EOFError:
                 return
     else:

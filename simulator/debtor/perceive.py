@@ -66,12 +66,20 @@ def _names_debtor(text: str, profile: Profile) -> bool:
     return len(name) >= 2 and re.search(re.escape(name[0]) + r"(先生|女士|小姐|总|哥|姐|老师|师傅|阿姨|叔)", text) is not None
 
 
+_CUE_ACTS = ("explain_term", "dispute_route", "ask_reason")
+
+
+def _cue_acts(text: str, lang: str) -> frozenset[str]:
+    """Acts the analyser misses in some phrasings, read from ``cues.yaml`` (``act_*``)."""
+    return frozenset(act for act in _CUE_ACTS if cues.cue(f"act_{act}", text, lang))
+
+
 def perceive(text: str, analysis: Analysis, state: DebtorState, profile: Profile) -> Observation:
     """The :class:`Observation` of an agent's turn, given the debtor's state before it."""
     lang = profile.lang
     if cues.cue("injection", text, lang):
         return Observation(injection=True)
-    acts = frozenset(_ALIASES.get(name, name) for name in analysis.names)
+    acts = frozenset(_ALIASES.get(name, name) for name in analysis.names) | _cue_acts(text, lang)
     keys = set(acts & REACTION_KEYS)
     today = profile.case.call_local_time.date()
     terms = find_terms(text, lang, today, profile.case.amount_due) if acts & {
@@ -103,6 +111,9 @@ def perceive(text: str, analysis: Analysis, state: DebtorState, profile: Profile
     if ("ask_reason" in acts or cues.cue("listen", text, lang)) and not acts & _PRESSURE and not demand:
         keys.add(Trigger.LISTEN.value)
     jargon = tuple(str(a.slots.get("term", "")) for a in analysis.all("jargon") if a.slots.get("term"))
+    if "explain_term" in acts:  # "M1就是逾期一个月的意思": the term comes with its meaning
+        jargon = ()
+        keys.discard("jargon")
     return Observation(
         keys=frozenset(keys),
         acts=acts,

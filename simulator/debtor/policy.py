@@ -176,8 +176,8 @@ def _first_fact(profile: Profile) -> str | None:
 
 
 def _next_objection(state: DebtorState, profile: Profile) -> Intent | None:
-    for objection in profile.persona.objections:
-        if objection.id not in state.objections_raised:
+    for objection in profile.persona.objections:  # one the agent already answered goes unsaid
+        if objection.id not in state.objections_raised and objection.id not in state.objections_resolved:
             return _say("object", objection=objection.id)
     return None
 

@@ -64,9 +64,41 @@ class Means:
         }
 
 
+# Sums the analyser misses (listed in the debtor report): "3,900 yuan", "RMB 3900", "1200美元",
+# "250英镑", "1.2万", and a bare sum said per month ("2,900 a month", "每月800").
+_NUM = r"\d[\d,]*(?:\.\d+)?"
+_EXTRA = re.compile(
+    rf"(?P<a>{_NUM})\s*(?P<big>万|千|k\b|K\b)?\s*(?:元|块|美元|美金|英镑|镑|刀|yuan\b|rmb\b|cny\b|kuai\b|usd\b|gbp\b|bucks\b|dollars?\b|pounds?\b)"
+    rf"|(?:rmb|cny|usd|gbp|us\$)\s*(?P<b>{_NUM})"
+    rf"|(?P<c>{_NUM})\s*(?P<big3>万)"
+    rf"|(?P<d>{_NUM})(?=\s*(?:/\s*mo(?:nth)?\b|(?:a|per|each|every)\s+month|monthly))"
+    rf"|(?:每个?月|月供|每期)(?:还|付|交)?\s*(?P<e>{_NUM})",
+    re.I,
+)
+
+
+def _amounts(text: str, lang: str) -> list[numbers.Amount]:
+    """The analyser's sums plus the forms it does not read yet, in order of appearance."""
+    found = list(numbers.find_amounts(text, lang))
+    for m in _EXTRA.finditer(text):
+        group = next(g for g in "abcde" if m.group(g))
+        start, end = m.span(group)[0], m.end() if group == "a" else m.end(group)  # the unit belongs to the sum
+        if any(a.start <= start < a.end or start <= a.start < end for a in found):
+            continue
+        try:
+            value = float(m.group(group).replace(",", ""))
+        except ValueError:
+            continue
+        big = (m.group("big") or m.group("big3") or "").lower() if group in "ac" else ""
+        value *= {"万": 10_000, "千": 1000, "k": 1000}.get(big, 1)
+        if value > 0 and not (1900 <= value <= 2100 and group == "d" and "," not in m.group(group)):
+            found.append(numbers.Amount(value, start, end, False, True))
+    return sorted(found, key=lambda a: a.start)
+
+
 def find_terms(text: str, lang: str, today: date, amount_due: float) -> Terms:
     """The terms named in ``text``; an empty :class:`Terms` when it names none."""
-    amounts = numbers.find_amounts(text, lang)
+    amounts = _amounts(text, lang)
     found = [d.value for d in dates.find_dates(text, lang, today) if d.value >= today]
     instalments = numbers.find_instalments(text)
     first: float | None = None

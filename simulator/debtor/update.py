@@ -36,9 +36,8 @@ def update(state: DebtorState, obs: Observation, profile: Profile) -> DebtorStat
             mood, trust, patience = mood + delta.mood, trust + delta.trust, patience + delta.patience
     acts = obs.acts
     resolved = set(state.objections_resolved)
-    for objection in profile.persona.objections:
-        if objection.id in state.objections_raised and objection.id not in resolved \
-                and obs.keys & set(objection.resolved_by):
+    for objection in profile.persona.objections:  # raised and answered, or answered before it came up
+        if objection.id not in resolved and obs.keys & set(objection.resolved_by):
             resolved.add(objection.id)
     offer = state.offer
     if obs.terms.amount is not None or obs.terms.date is not None:

@@ -32,8 +32,9 @@ def _candidates(request: VoiceRequest, filled: dict[str, str]) -> list[str]:
         fact = intent.slots.get("fact")
         if fact:
             usable = [p for p in usable if fact in slot_values.slots_of(p)] or usable
-        else:  # nobody asked for a fact: don't volunteer one
-            usable = [p for p in usable if not set(slot_values.slots_of(p)) & slot_values.VERIFICATION] or usable
+        else:  # nobody asked for a fact: don't volunteer one (the generic "是我。" lines if need be)
+            usable = [p for p in usable if not set(slot_values.slots_of(p)) & slot_values.VERIFICATION]
+            fallback = [p for p in fallback if not set(slot_values.slots_of(p)) & slot_values.VERIFICATION]
     if intent.name == "counter_offer" and "monthly" not in filled:
         usable = [p for p in usable if "monthly" not in slot_values.slots_of(p)] or usable
     spare = [p for p in fallback if all(s in filled for s in slot_values.slots_of(p))]

@@ -114,12 +114,31 @@ def _calling_hours(state: CallState, rule: Rule) -> list[Found]:
 
 
 def _ruled_out_time(state: CallState) -> list[Found]:
-    """The agent calls at a time the customer ruled out: turn 0 and every turn that presses on."""
+    """The agent calls at a time the customer ruled out: turn 0 and every turn that presses on.
+
+    Either side may say so: the agent ("I know you asked us to ring after 2pm") or the customer
+    ("I told your guy not to call me at work")."""
     said = next((i for i in state.agent_turns() if state.analyses[i].has("ruled_out_time")), None)
-    if said is None:
-        return []
-    quote = state.analyses[said].first("ruled_out_time").quote
-    return [(0, quote)] + [(i, q) for i, q in _pressing_turns_specs(state, _specs(PRESSING), -1)]
+    if said is not None:
+        quote = state.analyses[said].first("ruled_out_time").quote
+        said = -1
+    else:
+        told = next(((j, m) for j in state.debtor_turns() if state.listener[j] == DEBTOR
+                     for m in [_TOLD_NOT_NOW.search(state.transcript.turns[j].text)] if m), None)
+        if told is None:
+            return []
+        quote = told[1].group()
+        said = told[0]  # the agent presses on regardless only once reminded in the call
+    return [(0, quote)] + [(i, q) for i, q in _pressing_turns_specs(state, _specs(PRESSING), said)
+                           if not _takes_up_offer(state, i)]
+
+
+_TOLD_NOT_NOW = re.compile(
+    r"\b(i|we)( already)? (told|asked) (you|your \w+|them|you guys|the last \w+)( people)?\b.{0,30}?\b(not to|never to|to never|"
+    r"only( to)?) (call|ring|phone|contact)( me)?\b.{0,15}\b(here|at work|at my work|at the office|before|after|in the "
+    r"(morning|evening)|during (the day|work)|on this number)|"
+    r"(我|我们)(之前|上次|早就|已经)?(说过|跟你们说过|讲过|交代过|告诉过你们)[^。]{0,12}(别|不要|只能|只在)[^。]{0,8}"
+    r"(上班|单位|公司|白天|晚上|早上|中午|下班)[^。]{0,6}(打|联系)", re.I)
 
 
 def _late_request(text: str) -> bool:

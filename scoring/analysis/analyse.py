@@ -458,7 +458,7 @@ _AGENT: dict[str, Handler] = {
         "mention_contacts", "insult", "contempt", "extra_fee", "impersonation", "frequency_pressure",
         "personal_account", "push_new_borrowing", "ask_third_party_pay", "demand_payment", "dismiss_hardship",
         "dismiss_dispute")},
-    "dispute_route": _route, "hardship_route": _route,
+    "dispute_route": _route, "hardship_route": _route, "hardship_arrangement": _route,
 }
 _DEBTOR: dict[str, Handler] = {
     "dispute": _dispute, "counter_offer": _plan_or_terms,
@@ -528,7 +528,13 @@ def _text_tone(u: _Utterance) -> list[ToneFeature]:
 
 def _text_steps(u: _Utterance, families: dict[str, re.Pattern[str]], handlers: dict[str, Handler]) -> list:
     """The families in order, as they stand for this text: runs of the acts of the text-only
-    families (found now, once), and the families that need the call, still to run per call."""
+    families (found now, once), and the families that need the call, still to run per call.
+
+    Only the families that the prefilter lets through are visited (and those whose handler may
+    find an act without a match), each with its alternation narrowed to what can match here."""
+    prefilter = u.info.prefilter
+    if prefilter is not None:
+        return _text_steps_narrowed(u, prefilter, _run_plan(u.lex, prefilter, families, handlers))
     steps: list = []
     for name, pattern in families.items():
         handler = handlers.get(name, _plain)
@@ -543,6 +549,60 @@ def _text_steps(u: _Utterance, families: dict[str, re.Pattern[str]], handlers: d
                 steps.append((handler, name, pattern, {}))
             continue
         found = _run(handler, name, u, pattern)
+        if found:
+            if steps and type(steps[-1]) is list:
+                steps[-1] = steps[-1] + found
+            else:
+                steps.append(found)
+    return steps
+
+
+def _run_plan(lex: Lexicon, prefilter: Prefilter, families: dict[str, re.Pattern[str]],
+              handlers: dict[str, Handler]) -> tuple[dict[int, tuple], int, int]:
+    """Per family of ``families`` (by its prefilter index): (name, pattern, handler); the bits of
+    these families; the bits of those whose handler may find an act without a match."""
+    key = ("plan", id(families), id(handlers))
+    plan = lex.derived.get(key)
+    if plan is None or plan[0] is not families:
+        part = "agent" if families is lex.agent else "debtor"
+        entries: dict[int, tuple] = {}
+        known = anyway = 0
+        for name, pattern in families.items():
+            i = prefilter.index[(part, name)]
+            handler = handlers.get(name, _plain)
+            entries[i] = (name, pattern, handler)
+            known |= 1 << i
+            if handler in _WITHOUT_MATCH or handler is _state_amount or handler is _plan_or_terms:
+                anyway |= 1 << i
+        plan = lex.derived[key] = (families, (entries, known, anyway))
+    return plan[1]
+
+
+def _text_steps_narrowed(u: _Utterance, prefilter: Prefilter, plan: tuple[dict[int, tuple], int, int]) -> list:
+    """``_text_steps`` over the families that can say something about this text."""
+    entries, known, anyway = plan
+    hits, passed = u.hits()
+    todo = (hits & known) | anyway
+    steps: list = []
+    while todo:
+        low = todo & -todo
+        todo ^= low
+        i = low.bit_length() - 1
+        name, pattern, handler = entries[i]
+        narrowed = prefilter.narrowed(i, passed) if hits & low else None  # None: the family cannot match
+        if handler in _NEEDS_CALL:
+            if handler is _state_amount:
+                wanted = bool(u.amounts)  # no amount, no act
+            elif handler is _plan_or_terms:
+                wanted = bool(u.amounts) or narrowed is not None
+            else:
+                wanted = narrowed is not None
+            if wanted:
+                steps.append((handler, name, narrowed or pattern, {}))
+            continue
+        if narrowed is None and handler not in _WITHOUT_MATCH:
+            continue  # every other handler needs a match of its family to say anything
+        found = [Act(act.name or name, act.start, act.end, act.quote, act.slots) for act in handler(u, narrowed or pattern)]
         if found:
             if steps and type(steps[-1]) is list:
                 steps[-1] = steps[-1] + found

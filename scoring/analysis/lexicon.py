@@ -330,9 +330,12 @@ def _branch_clauses(source: str, flags: int) -> list[frozenset[str]] | None:
         if parsed.state.flags & (re.VERBOSE | re.ASCII | re.LOCALE) or (parsed.state.flags & re.IGNORECASE) != (
                 flags & re.IGNORECASE):
             return None
-        return _clauses(list(parsed), bool(flags & re.IGNORECASE))[:4]
+        clauses = _clauses(list(parsed), bool(flags & re.IGNORECASE))
     except Exception:  # an unusual pattern only loses its prefilter
         return None
+    # The most selective clause, and those others that are selective too: a clause that most
+    # texts meet would cost a scan hit per occurrence and filter out almost nothing.
+    return clauses[:1] + [c for c in clauses[1:4] if _pass_rate(c) < _WEAK]
 
 
 def _split_top(source: str) -> list[str]:
@@ -408,6 +411,7 @@ def _compile_uncached(source: str, flags: int) -> re.Pattern[str]:
 
 
 _NARROWED_MAX = 8192
+_WEAK = float('inf')
 
 
 class Prefilter:
@@ -486,16 +490,24 @@ class Prefilter:
         self._branch_info = tuple(branch_info)
         scans = []
         for fold, table in tables.items():
+            # One-char literals are looked up in the set of the text's chars (one C call, however
+            # often they occur); the longer ones are scanned for, each mapping to what it and its
+            # longer-than-one-char prefixes meet.
+            one = {lit: (got[0], got[1]) for lit, got in table.items() if len(lit) == 1}
+            singles = (frozenset(one), one) if one else None
             masks: dict[str, tuple[int, int]] = {}
-            for lit in table:  # a literal found at a position means its prefixes are there too
+            for lit in table:
+                if len(lit) == 1:
+                    continue
                 c = b = 0
-                for n in range(1, len(lit) + 1):
+                for n in range(2, len(lit) + 1):
                     got = table.get(lit[:n])
                     if got:
                         c |= got[0]
                         b |= got[1]
                 masks[lit] = (c, b)
-            scans.append((fold, re.compile(_trie(set(table))).search, masks, tuple(everything[fold])))
+            search = re.compile(_trie(set(masks))).search if masks else None
+            scans.append((fold, search, masks, singles, tuple(everything[fold])))
         self._scans = tuple(scans)
         self._narrowed: dict[tuple[int, int], re.Pattern[str] | None] = {}
 
@@ -504,18 +516,24 @@ class Prefilter:
         None when IGNORECASE could match a non-ASCII char of the text to an ASCII literal."""
         fam, passed = self.always
         met = candidates = 0
-        for fold, search, masks, everything in self._scans:
+        for fold, search, masks, singles, everything in self._scans:
             hay = folded if fold else text
             if hay is None:
                 met |= everything[0]
                 candidates |= everything[1]
                 continue
-            m = search(hay)
-            while m is not None:
-                c, b = masks[m.group()]
-                met |= c
-                candidates |= b
-                m = search(hay, m.start() + 1)
+            if singles:
+                for ch in singles[0].intersection(hay):
+                    c, b = singles[1][ch]
+                    met |= c
+                    candidates |= b
+            if search is not None:
+                m = search(hay)
+                while m is not None:
+                    c, b = masks[m.group()]
+                    met |= c
+                    candidates |= b
+                    m = search(hay, m.start() + 1)
         info = self._branch_info
         while candidates:
             low = candidates & -candidates

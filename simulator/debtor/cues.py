@@ -36,6 +36,11 @@ def cue(name: str, text: str, lang: str) -> bool:
     return bool(pattern and pattern.search(text))
 
 
+def steers(text: str) -> bool:
+    """Whether ``text`` tries to steer the simulation, in any language the cues know."""
+    return any(cue("injection", text, lang) for lang in _compiled())
+
+
 def asked_fact(text: str, lang: str) -> str | None:
     """The verification fact the agent asks for ("身份证后四位" -> ``id_last4``), if any."""
     return next((fact for fact in FACTS if cue(f"ask_fact_{fact}", text, lang)), None)
@@ -44,3 +49,36 @@ def asked_fact(text: str, lang: str) -> str | None:
 def cue_names() -> frozenset[str]:
     """Every cue the data defines, for the consistency test."""
     return frozenset(name for table in _compiled().values() for name in table)
+
+
+_BLOCK = re.compile(r"```.*?(?:```|$)|<\|im_start\|>.*?(?:<\|im_end\|>|$)|<\|?system\|?>.*?(?:<\|?/system\|?>|$)", re.S)
+_SENTENCE = re.compile(r"(?:[^。！？!?.\n]|\.(?!\s|$))+(?:[。！？!?]+|\.)?\s*|[。！？!?.]+\s*")
+_HEADER = re.compile(r"^\s*(?:#|\[|【|<)|[:：]\s*$")
+
+
+def strip_steering(text: str) -> tuple[str, bool]:
+    """``text`` without the parts that try to steer the simulation, and whether there were any.
+
+    A steering sentence is dropped with the block it opens (a fence, a chat-template turn, a
+    "## New instructions" header and the lines under it); the trainee's real words around it
+    still count, so a steering attempt glued to a real turn changes nothing.
+    """
+    if not steers(text):
+        return text, False
+    text = _BLOCK.sub(lambda m: "" if steers(m.group()) else m.group(), text)
+    kept: list[str] = []
+    skipping = False
+    for line in text.split("\n"):
+        if not line.strip():
+            skipping = False
+            continue
+        if skipping:
+            continue
+        if not steers(line):
+            kept.append(line)
+            continue
+        sentences = [s for s in _SENTENCE.findall(line) if s.strip()]
+        rest = [s for s in sentences if not steers(s)]
+        kept.append("".join(rest) if len(rest) < len(sentences) else "")
+        skipping = bool(_HEADER.search(line))
+    return "\n".join(k for k in kept if k.strip()).strip(), True

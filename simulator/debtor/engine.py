@@ -15,6 +15,7 @@ from typing import Any
 from scoring.analysis.analyse import analyse
 from scoring.analysis.model import Analysis, Context
 from simulator.catalog.models import Case, Persona
+from simulator.debtor import cues
 from simulator.debtor import state as debtor_state
 from simulator.debtor.perceive import Observation, perceive
 from simulator.debtor.policy import Intent, policy
@@ -55,8 +56,11 @@ class Debtor:
 
     def step(self, text: str) -> Step:
         """Hear one agent turn, move the state, pick the intent."""
-        analysis = analyse(text, "agent", self.profile.lang, self.profile.facts, self.context)
-        obs = perceive(text, analysis, self.state, self.profile)
+        clean, steered = cues.strip_steering(text)
+        analysis = analyse(clean or text, "agent", self.profile.lang, self.profile.facts, self.context)
+        obs = Observation(injection=True) if steered and not clean else perceive(clean, analysis, self.state, self.profile)
+        if steered:
+            obs = replace(obs, steered=True)
         moved = update(self.state, obs, self.profile)
         intent = policy(moved, obs, self.profile)
         self.state = commit(moved, intent, self.profile)

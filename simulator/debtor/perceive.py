@@ -25,7 +25,7 @@ _ALIASES = {
     "dismiss_hardship": "contempt",
     "dismiss_dispute": "contempt",
 }
-_PUSH = frozenset({"state_amount", "state_overdue", "explain_consequence", "false_legal", "offer_plan",
+PUSH_ACTS = frozenset({"state_amount", "state_overdue", "explain_consequence", "false_legal", "offer_plan",
                    "demand_payment", "frequency_pressure", "threat", "mention_contacts", "push_new_borrowing"})
 _PRESSURE = frozenset({"demand_payment", "false_legal", "threat", "insult", "sarcasm", "contempt", "frequency_pressure",
                        "mention_contacts", "push_new_borrowing", "extra_fee", "state_amount"})
@@ -42,12 +42,13 @@ class Observation:
     message_request: bool = False
     affirms: bool = False  # the agent says yes to the debtor's counter-offer
     jargon: tuple[str, ...] = ()  # terms used and not explained
-    injection: bool = False
+    injection: bool = False  # the turn was nothing but an attempt to steer the simulation
+    steered: bool = False  # the turn held such an attempt (removed before it was read)
 
     @property
     def pushes(self) -> bool:
         """The agent pressed on the debt this turn (amount, demand, consequence, offer)."""
-        return bool(self.acts & _PUSH) or self.terms.amount is not None
+        return bool(self.acts & PUSH_ACTS) or self.terms.amount is not None
 
     @property
     def asks_identity(self) -> bool:
@@ -66,7 +67,7 @@ def _names_debtor(text: str, profile: Profile) -> bool:
     return len(name) >= 2 and re.search(re.escape(name[0]) + r"(先生|女士|小姐|总|哥|姐|老师|师傅|阿姨|叔)", text) is not None
 
 
-_CUE_ACTS = ("explain_term", "dispute_route", "ask_reason")
+_CUE_ACTS = ("explain_term", "dispute_route", "ask_reason", "threat", "insult", "demand_payment")
 
 
 def _cue_acts(text: str, lang: str) -> frozenset[str]:
@@ -77,7 +78,7 @@ def _cue_acts(text: str, lang: str) -> frozenset[str]:
 def perceive(text: str, analysis: Analysis, state: DebtorState, profile: Profile) -> Observation:
     """The :class:`Observation` of an agent's turn, given the debtor's state before it."""
     lang = profile.lang
-    if cues.cue("injection", text, lang):
+    if cues.steers(text):
         return Observation(injection=True)
     acts = frozenset(_ALIASES.get(name, name) for name in analysis.names) | _cue_acts(text, lang)
     keys = set(acts & REACTION_KEYS)
@@ -92,7 +93,8 @@ def perceive(text: str, analysis: Analysis, state: DebtorState, profile: Profile
     counter_amount = state.counter.amount if state.counter is not None else None
     affirms = state.counter is not None and (cues.cue("affirm", text, lang) or (
         "confirm_plan" in acts and any(a.slots.get("amounts") and counter_amount in a.slots["amounts"]
-                                       for a in analysis.all("confirm_plan"))))
+                                       for a in analysis.all("confirm_plan")))) \
+        and not (cues.cue("vague", text, lang) and terms.amount is None)  # "OK, just pay it asap" says yes to nothing
     if affirms and terms.amount is None and state.counter is not None:
         terms = state.counter.merged(terms)
     demand = "demand_payment" in acts or terms.full
@@ -106,6 +108,12 @@ def perceive(text: str, analysis: Analysis, state: DebtorState, profile: Profile
             demand = True
     elif "demand_payment" in acts:
         keys.add(Trigger.DEMAND_FULL.value)
+    if keys & {Trigger.DEMAND_FULL.value, Trigger.PLAN_ABOVE_MEANS.value} or acts & _PRESSURE - {"state_amount"}:
+        # "pay it all now" is a demand, not a plan (DOMAIN.md), and "I understand, but pay it all"
+        # is no empathy: no credit for either in the same breath as the pressure.
+        keys -= {"offer_plan", "empathise", "listen", "recap", "confirm_plan"}
+    if "recap" in keys and state.agreed is None and state.counter is None and not terms.concrete and profile.holder:
+        keys.discard("recap")  # nothing agreed to sum up ("我再说一遍" is no recap)
     if demand and state.last_demand is not None and (terms.amount is None or terms.amount >= state.last_demand):
         keys.add(Trigger.REPEAT_DEMAND.value)
     if ("ask_reason" in acts or cues.cue("listen", text, lang)) and not acts & _PRESSURE and not demand:

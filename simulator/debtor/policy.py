@@ -57,6 +57,8 @@ def policy(state: DebtorState, obs: Observation, profile: Profile) -> Intent:
     if obs.injection:
         return _confused(profile)
     if _hangs_up(state, obs, profile):
+        if not obs.keys & profile.hang_up_on and profile.can("threaten_agent") and "threaten_agent" not in state.intents:
+            return _say("threaten_agent")  # pushed to the edge, a bully warns once before slamming the phone down
         return _say("hang_up")
     if "goodbye" in obs.acts and not obs.asks_identity and (
             obs.terms.amount is None or state.agreed is not None and obs.terms.amount == state.agreed.amount):
@@ -86,7 +88,7 @@ def _not_the_holder(state: DebtorState, obs: Observation, profile: Profile) -> I
     relative = profile.persona.party.role == "relative"
     if obs.message_request and relative and profile.can("take_message"):
         return _say("take_message")
-    if obs.asks_identity and (state.last_intent != "deny_identity" or obs.asked_fact):
+    if obs.asks_identity:  # asked again, she says again that she is not the one
         return _say("deny_identity")
     if not state.agent_identified and profile.can("ask_who_is_calling") and state.last_intent != "ask_who_is_calling" \
             and (obs.pushes or state.turn <= 2):

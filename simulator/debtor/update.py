@@ -28,6 +28,8 @@ def update(state: DebtorState, obs: Observation, profile: Profile) -> DebtorStat
         return state
     if obs.injection:
         return replace(state, confused=state.confused + 1)  # steering moves nothing else
+    if obs.steered:
+        state = replace(state, confused=state.confused + 1)  # the rest of the turn still counts
     mood, trust = state.mood, state.trust
     patience = state.patience - (0 if state.agreed else 1)  # every turn costs one, until a deal is made
     for key in sorted(obs.keys):
@@ -36,7 +38,7 @@ def update(state: DebtorState, obs: Observation, profile: Profile) -> DebtorStat
             mood, trust, patience = mood + delta.mood, trust + delta.trust, patience + delta.patience
     acts = obs.acts
     resolved = set(state.objections_resolved)
-    for objection in profile.persona.objections:  # raised and answered, or answered before it came up
+    for objection in profile.persona.objections:  # answered once raised, or met before it came up
         if objection.id not in resolved and obs.keys & set(objection.resolved_by):
             resolved.add(objection.id)
     offer = state.offer
@@ -52,9 +54,9 @@ def update(state: DebtorState, obs: Observation, profile: Profile) -> DebtorStat
         agent_named=state.agent_named or "introduce_self" in acts,
         institution_named=state.institution_named or "state_institution" in acts,
         identity_asked=state.identity_asked or obs.asks_identity,
-        empathy=state.empathy or "empathise" in acts,
+        empathy=state.empathy or "empathise" in obs.keys,
         hardship_acknowledged=state.hardship_acknowledged or "hardship_route" in acts
-        or (state.hardship_told and ("empathise" in acts or Trigger.LISTEN.value in obs.keys)),
+        or (state.hardship_told and ("empathise" in obs.keys or Trigger.LISTEN.value in obs.keys)),
         dispute_routed=state.dispute_routed or "dispute_route" in acts,
         objections_resolved=frozenset(resolved),
         offer=offer,

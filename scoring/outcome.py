@@ -94,6 +94,9 @@ _NOTE_NOTHING_DISCLOSED = re.compile(
     r"(未|没有?|并未|不曾)(向[^，。；]{0,6})?(透露|提及|告知|说明|涉及|谈及|泄露)[^，。；]{0,4}(任何|具体)?[^，。；]{0,6}(信息|情况|欠款|借款|账户|金额|逾期|内容)", re.I)
 _NOTE_REFUSED = re.compile(r"\brefus\w* to pay\b|\b(won.t|will not|would not|wouldn.t) pay\b|\bdeclined to pay\b|"
                            r"拒绝还款|拒不还款|拒绝还钱|不愿(意)?还|拒还|表示不还", re.I)
+_NOTE_NO_REASON = re.compile(r"\bno reason(s)? (was |were )?(given|stated|provided|offered)\b|\b(gave|give|offered|provided) no "
+                             r"(reason|explanation)\b|\bwithout (giving |a )?(any )?reason\b|未(说明|给出|提供|告知)(任何)?原因|"
+                             r"没(有)?(说|讲|给)(明|出)?(任何)?(原因|理由)|原因不明|无故", re.I)
 _DISCLOSING = frozenset({"state_amount", "state_overdue", "disclose_debt", "ask_third_party_pay"})
 
 
@@ -107,6 +110,9 @@ def _notes_contradict(state: CallState) -> bool:
     if _NOTE_NOTHING_DISCLOSED.search(notes) and any(
             state.listener[i] == THIRD and state.analyses[i].names & _DISCLOSING for i in state.agent_turns()):
         return True
+    if _NOTE_NO_REASON.search(notes) and any(state.analyses[j].names & {"hardship", "vulnerability", "dispute"}
+                                             for j in state.debtor_turns() if state.listener[j] == DEBTOR):
+        return True  # "no reason given" when the customer gave one (job loss, illness, a dispute)
     if _NOTE_REFUSED.search(notes):
         debtor = [state.analyses[j] for j in state.debtor_turns() if state.listener[j] == DEBTOR]
         offered = any(act.slots.get("amounts") for b in debtor for act in b.all("counter_offer"))

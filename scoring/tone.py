@@ -41,6 +41,9 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
                     add(i, "curt_ending", cue.quote)
             elif cue.kind == "intimidation" and _calm_legal_pressure(a, cue):
                 add(i, "pressure", cue.quote)
+            elif cue.kind == "dismissive" and not _vulnerable_before(state, i):
+                # brushing past a money problem is a lapse; dismissing a disclosed vulnerability is poor
+                add(i, "brush_past", cue.quote)
             else:
                 add(i, _CUE_KIND.get(cue.kind, cue.kind), cue.quote)
     if agent and not state.analyses[agent[0]].names & {"greet", "thanks"} \
@@ -62,7 +65,9 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
     rules = {r.id: r for r in rubric.rules_for(state.transcript.scenario.jurisdiction)}
     for v in violations:
         rule = rules.get(v.rule)
-        if rule is not None and rule.check in _PRESSING_CHECKS and v.turn in agent:
+        if rule is not None and v.turn in agent and (rule.check in _PRESSING_CHECKS
+                                                     or rule.check == "calling_hours" and v.turn > 0):
+            # pressing on after an attorney, a stop request, a dispute or a ruled-out time or place
             add(v.turn, "pressure", v.quote)
     if len(agent) >= 3 and polite / len(agent) < rubric.tone.polite_share_min:
         add(agent[0], "cold", state.transcript.turns[agent[0]].text[:80])
@@ -78,11 +83,19 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
 _POOR_CUES = frozenset({"shouting", "command"})
 
 
+def _vulnerable_before(state: CallState, i: int) -> bool:
+    """The debtor disclosed a vulnerability (illness, bereavement, ...) before turn ``i``, or no
+    hardship at all was raised (a dismissal out of the blue stays a dismissal)."""
+    raised = [j for j in state.debtor_turns() if j < i and state.analyses[j].names & {"hardship", "vulnerability"}]
+    return not raised or any(state.analyses[j].has("vulnerability") for j in raised)
+
+
 def _calm_legal_pressure(a: Analysis, cue: ToneFeature) -> bool:
     """An exaggerated legal step (suit "next Monday", a blacklist) said politely and calmly is false
     urgency (acceptable), not intimidation; a crime, arrest or police claim always intimidates."""
     act = next((x for x in a.all("false_legal") if x.start == cue.start), None)
-    if act is None or act.slots.get("kind") == "crime":
+    kind = act.slots.get("kind") if act is not None else None
+    if act is None or kind in ("crime", "arrest") or isinstance(kind, tuple):
         return False
     kinds = a.tone_kinds()
     polite = "polite" in kinds or a.has("empathise")

@@ -23,10 +23,10 @@ _CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:—\n]")
 _EN_CLAUSE_BREAK = re.compile(r"[,;.!?:—\n]|\b(?:but|and then|so)\b", re.I)
 
 # A negator scopes the act only if nothing about paying sits between them ("不还就上门" is a threat).
-_ZH_NEG = re.compile(r"(?:不会|不要|不能|不得|不可以|不可能|绝不|决不|从不|并没有|没有|并未|未|没|别|不用|不是|不至于|不存在|切勿|请勿|不)"
+_ZH_NEG = re.compile(r"(?:不会|不要|不能|不得|不可以|不可能|绝不|决不|从不|并没有|没有|并未|未|没|别|不用|不是|不至于|不存在|切勿|请勿|(?<![要何])不(?!如|然))"
                      r"(?P<gap>[^，,。；;]{0,6})$")
-_ZH_PAY_IN_GAP = re.compile(r"[还付交给接理处]")
-_EN_NEG = re.compile(r"(?:\b(?:not|never|no|nobody|no one|nothing)\b|n't\b|n’t\b)(?P<gap>(?:\s+[\w'’-]+){0,4})\s*$", re.I)
+_ZH_PAY_IN_GAP = re.compile(r"[还付交接理处]|给[^，,。；;]*(就|的话|便|才)")
+_EN_NEG = re.compile(r"(?:\b(?:not|never|no|nobody|no one|nothing)\b(?:['’]s)?|n't\b|n’t\b)(?P<gap>(?:\s+[\w'’-]+){0,4})\s*$", re.I)
 _EN_PAY_IN_GAP = re.compile(r"\b(pay|paid|paying|respond|answer|call|make|work|sort|deal|fix|cooperate)\b", re.I)
 _ZH_NEG_AFTER = re.compile(r"^[^，,。；;]{0,10}(说法)?(不准确|不对|不是真的|没这回事|是谣言|不会的|不存在)")
 _EN_NEG_AFTER = re.compile(r"^[^,.;]{0,30}\b(is not true|isn't true|not true|a myth|not how it works|isn't going to happen)", re.I)
@@ -38,7 +38,20 @@ _CRIME = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|判刑|刑事|�
                     r"\b(arrest\w*|jail|prison|police|sheriff|criminal|crime|fraud|theft|stealing|prosecut\w*|"
                     r"locked up|charges|felony|misdemeanou?r|warrant)\b", re.I)
 _NEGATED_CERTAINTY = re.compile(r"(不是|没有|并非|并不|尚未|\bnot\b|n't|\bno\b|\bnothing\b|\bnever\b).{0,12}$", re.I)
-_RHETORICAL = re.compile(r"\bwhy (not|don.t you|wouldn.t you)\b|\bhow about\b", re.I)
+_RHETORICAL = re.compile(r"\bwhy (not|don.t you|wouldn.t you)\b|\bhow about\b|"
+                         r"^\W*(?:\w+\W+)?(can.t|couldn.t|won.t|wouldn.t|don.t|didn.t|isn.t|aren.t) (you|they|we|there)\b",
+                         re.I)
+# Reported speech: the agent quotes the debtor or someone else ("您说有人上门找过您？", "You said someone
+# came to your door?"); what follows is not the agent's own act.
+_REPORTED = re.compile(r"^\W*(?:呃|嗯|啊|那个|哦)?\W*(?:(?:您|你)(?:刚才|之前|刚刚)?(?:说|讲|提到|是说)|有人(?:跟您|跟你)?(?:说|讲|让|叫|要|上门|打)|"
+                       r"听(?:您|你)?说|(?:您|你)(?:是)?(?:问|想问)|(?:如果|要是)有人|别人(?:说|让))|"
+                       r"^\W*(?:(?:so|um|uh|oh|and|okay|ok)\W+)?(?:you (?:said|mentioned|say|told me|were told|asked)|you.re asking|someone (?:said|told|asked|called|came)|"
+                       r"they (?:said|told you)|if (?:someone|anyone|anybody) (?:asks|tells|says|calls|ever))\b", re.I)
+
+
+def _reported(u: _Utterance, start: int) -> bool:
+    s, _ = u.sentence(start)
+    return bool(_REPORTED.search(u.text[s:start]))
 _ZH_EMPLOYED = re.compile(r"(欠|负债|逾期|没还|未还|拖欠|帐款|帳款|账款|缴款|繳款|期限|overdue|outstanding)", re.I)
 
 
@@ -217,7 +230,7 @@ def _plain(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 
 def _unless_negated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
-        if not u.negated(m.start(), m.end()):
+        if not u.negated(m.start(), m.end()) and not _reported(u, m.start()):
             return [u.act("", m.start(), m.end())]
     return []
 
@@ -304,10 +317,12 @@ def _explain_consequence(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 def _false_legal(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
         phrase = m.group()
+        if _reported(u, m.start()):
+            continue
         if _CRIME.search(phrase) or _LEGAL_ACTION.search(phrase):
             if _legal_kind(u, m.start(), m.end()) != "false":
                 continue
-            kind = "crime" if _CRIME.search(phrase) and not _LEGAL_ACTION.search(phrase) else "action"
+            kind = _crime_kind(u, m.start()) if _CRIME.search(phrase) and not _LEGAL_ACTION.search(phrase) else "action"
         elif u.negated(m.start(), m.end()):
             continue
         else:
@@ -320,10 +335,36 @@ def _threat(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     """A threat, unless the "visit" is part of a (false) legal claim: that is false_legal's job."""
     for m in pattern.finditer(u.text):
         s, e = u.sentence(m.start())
-        if u.negated(m.start(), m.end()) or _LEGAL_VISIT.search(u.text[s:e]):
+        if u.negated(m.start(), m.end()) or _LEGAL_VISIT.search(u.text[s:e]) or _reported(u, m.start()):
             continue
         return [u.act("", m.start(), m.end())]
     return []
+
+
+def _crime_kind(u: _Utterance, pos: int) -> str | tuple[str, ...]:
+    """"crime" when the sentence accuses the person of an offence (1692e(7)), "arrest" when it
+    threatens arrest, jail or the police (1692e(4)); both when it does both."""
+    s, e = u.sentence(pos)
+    sentence = u.text[s:e]
+    accuse, arrest = bool(_ACCUSE.search(sentence)), bool(_ARREST.search(sentence))
+    if accuse and arrest:
+        return ("arrest", "crime")
+    return "arrest" if arrest else "crime"
+
+
+_ACCUSE = re.compile(r"犯罪|诈骗|恶意透支|罪名|定罪|有罪|刑事|\b(criminal|crime|fraud\w*|theft|thief|stealing|steal|stole|"
+                     r"felony|misdemeanou?r|offen[cs]e)\b", re.I)
+_ARREST = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|监狱|判刑|\b(arrest\w*|jail\w*|prison|police|sheriff|locked up|handcuff\w*|"
+                     r"warrant|cops?|behind bars)\b", re.I)
+
+
+def _demand(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    """A demand for payment; ``urgent`` when it comes with false urgency or escalation."""
+    found = _unless_negated(u, pattern)
+    if not found:
+        return []
+    pressure = u.lex.markers.get("pressure")
+    return [u.act("", found[0].start, found[0].end, urgent=bool(pressure and pressure.search(u.text)))]
 
 
 _LEGAL_VISIT = re.compile(r"传票|派出所|公安|警察|法院|执行|summons|served|sheriff|police|bailiff|court", re.I)
@@ -391,7 +432,8 @@ def _disclose(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
         s, e = u.sentence(m.start())
         sentence = u.text[s:e]
-        if u.negated(m.start(), m.end()) or _WITHHOLD.search(sentence) or _proper_name(u, m.start()):
+        if u.negated(m.start(), m.end()) or _WITHHOLD.search(sentence) or _proper_name(u, m.start()) \
+                or _reported(u, m.start()):
             continue
         if mini_miranda and mini_miranda.search(sentence):
             continue
@@ -456,9 +498,9 @@ _AGENT: dict[str, Handler] = {
     "disclose_debt": _disclose, "confirm_plan": _plan, "recap": _plan, "threat": _threat, "payment_channel": _channel,
     **{name: _unless_negated for name in (
         "mention_contacts", "insult", "contempt", "extra_fee", "impersonation", "frequency_pressure",
-        "personal_account", "push_new_borrowing", "ask_third_party_pay", "demand_payment", "dismiss_hardship",
+        "personal_account", "push_new_borrowing", "ask_third_party_pay", "dismiss_hardship",
         "dismiss_dispute")},
-    "dispute_route": _route, "hardship_route": _route, "hardship_arrangement": _route,
+    "dispute_route": _route, "hardship_route": _route, "hardship_arrangement": _route, "demand_payment": _demand,
 }
 _DEBTOR: dict[str, Handler] = {
     "dispute": _dispute, "counter_offer": _plan_or_terms,

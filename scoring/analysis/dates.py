@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from scoring.analysis.numbers import CN_NUM_CHARS, cn_to_number
+from scoring.analysis.prefilter import finditer
 
 _WEEKDAYS_ZH = {"一": 0, "二": 1, "三": 2, "四": 3, "五": 4, "六": 5, "日": 6, "天": 6, "末": 5}
 _WEEKDAYS_EN = {"monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5, "sunday": 6,
@@ -102,7 +103,8 @@ _ZH_DATE = re.compile(
 )
 _EN_MONTH = "|".join(sorted(_MONTHS_EN, key=len, reverse=True))
 _EN_WD = "|".join(sorted(_WEEKDAYS_EN, key=len, reverse=True))
-_EN_ORD = r"\d{1,2}(?:st|nd|rd|th)?|" + "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_EN_ORD_WORDS = "|".join(w.replace("-", "[- ]") for w in sorted(_ORDINAL_WORDS, key=len, reverse=True))
+_EN_ORD = r"\d{1,2}(?:st|nd|rd|th)?|" + _EN_ORD_WORDS
 _EN_DATE = re.compile(
     rf"\b(?P<iso>\d{{4}}-\d{{2}}-\d{{2}})\b"
     rf"|\b(?P<mon>{_EN_MONTH})\.?\s+(?:the\s+)?(?P<md>{_EN_ORD})\b(?:,?\s*(?P<y>\d{{4}}))?"
@@ -111,7 +113,7 @@ _EN_DATE = re.compile(
     rf"|\b(?P<which>next|this|coming)?\s*(?P<wd>{_EN_WD})\b(?:,?\s+the\s+(?P<wdd>{_EN_ORD}))?"
     rf"|\b(?P<rel>today|tomorrow|tonight)\b"
     rf"|\b(?P<eom>end of (?:the |this )?month|end of next month|month[- ]end)\b"
-    rf"|\bthe\s+(?P<od>\d{{1,2}}(?:st|nd|rd|th)|{'|'.join(sorted(_ORDINAL_WORDS, key=len, reverse=True))})\b",
+    rf"|\bthe\s+(?P<od>\d{{1,2}}(?:st|nd|rd|th)|{_EN_ORD_WORDS})\b",
     re.I,
 )
 
@@ -121,7 +123,7 @@ def find_dates(text: str, lang: str, ref: date | None) -> list[FoundDate]:
     ref = ref or date(2000, 1, 1)
     out: list[FoundDate] = []
     pattern = _EN_DATE if lang == "en" else _ZH_DATE
-    for m in pattern.finditer(text):
+    for m in finditer(pattern, text):  # only the alternatives that can match: same matches
         found = _resolve_en(m, ref) if lang == "en" else _resolve_zh(m, ref)
         if found is not None:
             out.append(FoundDate(found, m.start(), m.end()))
@@ -129,10 +131,12 @@ def find_dates(text: str, lang: str, ref: date | None) -> list[FoundDate]:
         out.extend(find_dates(text, "zh", ref))
     # "Friday, June 12" / "这周五是6月26号": the explicit date restates the weekday; keep one.
     return [d for i, d in enumerate(out)
-            if not (i + 1 < len(out) and _ADJACENT.fullmatch(text[d.end:out[i + 1].start]))]
+            if not (i + 1 < len(out) and _ADJACENT.fullmatch(text[d.end:out[i + 1].start])
+                    and _WEEKDAYISH.search(text, d.start, d.end))]
 
 
 _ADJACENT = re.compile(r"[\s,，的是也就即]{0,4}")
+_WEEKDAYISH = re.compile(rf"\b(?:{_EN_WD})\b|周|星期|礼拜|禮拜", re.I)
 
 
 def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
@@ -169,7 +173,7 @@ def _resolve_zh(m: re.Match[str], ref: date) -> date | None:
 
 
 def _ordinal(text: str) -> int | None:
-    text = text.lower()
+    text = re.sub(r"\s+", "-", text.lower())
     digits = re.match(r"\d+", text)
     return int(digits.group()) if digits else _ORDINAL_WORDS.get(text)
 

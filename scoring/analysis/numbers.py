@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from scoring.analysis.prefilter import finditer
+
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "幺": 1, "二": 2, "两": 2, "俩": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
 _CN_UNITS = {"十": 10, "拾": 10, "百": 100, "佰": 100, "千": 1000, "仟": 1000}
@@ -119,6 +121,7 @@ _EN_MONEY = re.compile(
     rf"(?P<unit>dollars?|bucks|pounds?|quid|usd|gbp|euros?|cents?)\b",
     re.I,
 )
+_EN_SCALED_WORDS = re.compile(rf"\b{_EN_WORDNUM}", re.I)
 _APPROX_BEFORE = re.compile(r"(?:大约|大概|约|差不多|将近|about|around|roughly|approximately|nearly|some)\s*$", re.I)
 _NOT_MONEY_AFTER = re.compile(r"\s*(?:天|日|号|月|年|期|个|次|岁|点|分钟|小时|周|%|％|位|楼|days?|months?|weeks?|years?|"
                               r"times|payments|instal|percent|%|am|pm|a\.m|p\.m|st\b|nd\b|rd\b|th\b|:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|o.clock)", re.I)
@@ -147,7 +150,7 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
     """Every sum of money in ``text``. Bare numbers count only after a paying verb (先还5000)."""
     out: list[Amount] = []
     if lang == "en" or re.search(r"[$£€]", text):
-        for m in _EN_MONEY.finditer(text):
+        for m in finditer(_EN_MONEY, text):
             raw = m.group("num") or m.group("num2")
             value = _num(raw)
             if value is None or value <= 0:
@@ -168,6 +171,16 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
                     continue
                 value = _num(m.group())
                 if value and value >= 10 and not _looks_like_year(m.group(), text, m.end()):
+                    out.append(Amount(value, m.start(), m.end(), bool(_APPROX_BEFORE.search(before))))
+            # spelled-out sums with a scale word, as ASR writes them: "three hundred on friday"
+            for m in _EN_SCALED_WORDS.finditer(text):
+                if not re.search(r"hundred|thousand", m.group(), re.I) \
+                        or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken) \
+                        or _NOT_MONEY_AFTER.match(text, m.end()):
+                    continue
+                value = _num(m.group())
+                if value and value >= 10:
+                    before = text[max(0, m.start() - 24):m.start()]
                     out.append(Amount(value, m.start(), m.end(), bool(_APPROX_BEFORE.search(before))))
             return out
     for m in _ZH_MONEY.finditer(text):
@@ -231,7 +244,7 @@ def find_durations(text: str, lang: str) -> list[Duration]:
     """Spans of time such as "逾期35天", "两个多月", "75 days", "three months"."""
     out = []
     pattern = _EN_DURATION if lang == "en" else _ZH_DURATION
-    for m in pattern.finditer(text):
+    for m in finditer(pattern, text):
         value = _num(m.group("num"))
         if value is None:
             continue
@@ -253,7 +266,7 @@ _INSTALMENTS = re.compile(
 
 def find_instalments(text: str) -> int | None:
     """The number of instalments ("分6期", "six monthly payments"), if one is named."""
-    for m in _INSTALMENTS.finditer(text):
+    for m in finditer(_INSTALMENTS, text):
         value = _num(m.group("zh") or m.group("zh2") or m.group("en") or "")
         if value and 1 < value <= 120:
             return int(value)

@@ -22,6 +22,16 @@ def data_dir() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
+def database_path() -> Path:
+    """The default progress database (SQLite), used when neither ``--db`` nor ``DEBTSIM_DB`` is given."""
+    return data_dir() / "progress.db"
+
+
+def remembered_trainee_path() -> Path:
+    """Where the last ``--trainee`` name is kept, so later commands need not repeat it."""
+    return data_dir() / "trainee"
+
+
 def builtin_catalog() -> Path:
     """The folder holding the built-in ``personas/`` and ``scenarios/``.
 

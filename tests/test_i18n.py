@@ -6,7 +6,7 @@ import string
 
 import pytest
 
-from simulator.i18n import MESSAGES, t
+from simulator.i18n import MESSAGES, resolve_lang, t
 
 
 def _fields(text: str) -> set[str]:
@@ -20,7 +20,7 @@ def test_both_languages_with_the_same_slots(key: str) -> None:
     assert _fields(zh) == _fields(en), key
 
 
-def test_chinese_is_the_default_and_unknown_languages_read_english() -> None:
+def test_chinese_is_the_default_language() -> None:
     assert t("call.agent", "zh") == "坐席"
     assert t("call.agent", "en") == "Agent"
-    assert t("call.agent", "fr") == "Agent"
+    assert resolve_lang("fr") == resolve_lang(None) == "zh"

@@ -5,25 +5,30 @@ commands (``/end``, ``/record``, ``/hint``, ``/help``). End of input acts as ``/
 prints the scorecard. Nothing else is ever prompted for, so the same command plays an
 interactive call, a pipe, or a trainer's ``--script`` file. With ``--json`` stdout holds
 exactly one JSON object at the end; live replies and notices go to stderr.
+
+Every turn is journaled to the progress store as it is kept, before it is shown
+(:mod:`simulator.cli.call_journal`); ``--resume ID`` rebuilds an interrupted call and goes on.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import shlex
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TextIO
 
+from scoring.scorecard import Scorecard
 from scoring.vocab import Outcome
 from simulator.catalog.problems_view import warn_problems
 from simulator.catalog.search import load_catalog
 from simulator.i18n import t
-from simulator.session import CallSession, RecordError, Reply
+from simulator.session import CallSession, Record, RecordError, Reply
 from simulator.voices.slots import day, money
 
 TYPING_DELAY_S = 0.02  # per chunk, only on a terminal: replies feel spoken, pipes stay instant
@@ -36,17 +41,26 @@ class LineMode:
     def __init__(self, session: CallSession, ui: TextIO, lang: str, echo: bool) -> None:
         self.session, self.ui, self.lang, self.echo = session, ui, lang, echo
         self.typing = ui.isatty()
+        # DEBTSIM_TYPING_DELAY (seconds per chunk) slows replies in a pipe too: the crash tests
+        # use it to kill a call in the middle of a reply.
+        delay = os.environ.get("DEBTSIM_TYPING_DELAY")
+        self.delay = float(delay) if delay else (TYPING_DELAY_S if self.typing else 0.0)
+        self.on_record: list[Callable[[Record], None]] = []  # the store journals each filed record
 
     def say(self, text: str) -> None:
         print(text, file=self.ui, flush=True)
 
     def stream(self, reply: Reply) -> None:
         self.ui.write(f"{t('call.debtor', self.lang)}：" if self.lang == "zh" else f"{t('call.debtor', self.lang)}: ")
-        for chunk in reply:
+        # The whole reply is kept (and journaled) before its first word is shown, so a kill
+        # at any moment loses nothing already on screen. Non-template voices are already
+        # collected whole by CallSession, so this costs no latency.
+        chunks = list(reply)
+        for chunk in chunks:
             self.ui.write(chunk)
             self.ui.flush()
-            if self.typing:
-                time.sleep(TYPING_DELAY_S)
+            if self.delay:
+                time.sleep(self.delay)
         self.ui.write("\n")
         self.ui.flush()
         if reply.fallback:
@@ -111,6 +125,8 @@ class LineMode:
             if exc.field == "outcome":
                 self.say(usage)
             return
+        for listener in self.on_record:
+            listener(record)
         self.say(t("call.record_ok", self.lang, record=json.dumps(record.as_json(), ensure_ascii=False)))
 
 
@@ -144,6 +160,16 @@ def _lines(args: argparse.Namespace, mode: LineMode) -> Iterator[str]:
 
 
 def run(args: argparse.Namespace) -> int:
+    from simulator.cli import call_journal
+
+    resume = None
+    if args.resume:
+        resume = call_journal.load_resume(args)  # persona, case, seed, ... come from the store
+        if resume is None:
+            return 1
+    elif not (args.persona and args.case):
+        print(f"debtsim: {t('call.need_persona', args.lang)}", file=sys.stderr)
+        return 2
     catalog = load_catalog(args.catalog)
     warn_problems(catalog, args.lang)
     try:
@@ -173,15 +199,22 @@ def run(args: argparse.Namespace) -> int:
                case=case.title.get(args.lang)))
     if args.seed is None:
         mode.say(t("call.seed", args.lang, seed=seed))
-    mode.start()
-    for raw in _lines(args, mode):
-        mode.line(raw)
+    journal = call_journal.start(args, session, mode, resume)  # mode.start() for a new call
+    if journal is None:
+        return 1
+    try:
+        for raw in _lines(args, mode):
+            mode.line(raw)
+    except KeyboardInterrupt:
+        call_journal.abandon(journal)
+        raise
     session.end()
-    return _finish(session, args)
-
-
-def _finish(session: CallSession, args: argparse.Namespace) -> int:
     card = session.scorecard()
+    stored = call_journal.finish(args, session, journal, card.to_dict())
+    return _finish(session, args, card) or (0 if stored else 1)
+
+
+def _finish(session: CallSession, args: argparse.Namespace, card: Scorecard) -> int:
     if args.json:
         out = session.transcript()
         out["scorecard"] = card.to_dict()

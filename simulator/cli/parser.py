@@ -11,6 +11,7 @@ only when run, so adding a command never slows the others down.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable
 
 from simulator import __version__
 from simulator.i18n import LANGS, t
@@ -22,6 +23,11 @@ COMMANDS: dict[str, str] = {
     "score": "simulator.cli.score:run",
     "eval": "simulator.cli.evaluate:run",
     "call": "simulator.cli.call:run",
+    "sessions": "simulator.cli.sessions:run",
+    "progress": "simulator.cli.progress:run",
+    "export": "simulator.cli.export:run",
+    "import": "simulator.cli.import_cmd:run",
+    "review": "simulator.cli.review:run",
 }
 
 GLOBAL_DESTS = ("lang", "catalog")
@@ -64,19 +70,64 @@ def build(lang: str) -> argparse.ArgumentParser:
         listing.add_argument("--json", action="store_true", help=t("opt.json", lang))
     for name in ("score", "eval"):
         scorer = command(name, f"cmd.{name}")
-        scorer.add_argument("paths", nargs="+", metavar="FILE|DIR|-", help=t("cmd.score.paths", lang))
+        # score may take --session ID instead of paths (checked in simulator.cli.score)
+        scorer.add_argument("paths", nargs="*" if name == "score" else "+", metavar="FILE|DIR|-",
+                            help=t("cmd.score.paths", lang))
         scorer.add_argument("--json", action="store_true", help=t(f"opt.{name}_json", lang))
         scorer.add_argument("--rules", action="append", metavar="DIR", help=t("opt.rules", lang))
+    scorer = sub.choices["score"]
+    scorer.add_argument("--session", metavar="ID", help=t("opt.session", lang))
+    _add_store_options(scorer, lang, trainee=False)
     call = command("call", "cmd.call")
-    call.add_argument("--persona", required=True, metavar="ID", help=t("opt.persona", lang))
-    call.add_argument("--case", required=True, metavar="ID", help=t("opt.case", lang))
+    # Not required by argparse: --resume ID brings them from the store (checked in simulator.cli.call).
+    call.add_argument("--persona", metavar="ID", help=t("opt.persona", lang))
+    call.add_argument("--case", metavar="ID", help=t("opt.case", lang))
     call.add_argument("--seed", type=int, metavar="N", help=t("opt.seed", lang))
     call.add_argument("--difficulty", choices=("easy", "medium", "hard"), help=t("opt.difficulty", lang))
     call.add_argument("--script", metavar="FILE", help=t("opt.script", lang))
     call.add_argument("--voice", default="template", metavar="NAME", help=t("opt.voice", lang, voices="template"))
     call.add_argument("--max-minutes", type=float, metavar="M", help=t("opt.max_minutes", lang))
     call.add_argument("--json", action="store_true", help=t("opt.call_json", lang))
+    call.add_argument("--resume", metavar="ID", help=t("opt.resume", lang))
+    _add_store_options(call, lang)
+    _add_store_commands(command, lang)
     return parser
+
+
+def _add_store_options(cmd: argparse.ArgumentParser, lang: str, trainee: bool = True) -> None:
+    if trainee:
+        cmd.add_argument("--trainee", metavar="NAME", help=t("opt.trainee", lang))
+    cmd.add_argument("--db", metavar="URL|PATH", help=t("opt.db", lang))
+
+
+def _add_store_commands(command: Callable[[str, str], argparse.ArgumentParser], lang: str) -> None:
+    """The progress store's commands (issue 6)."""
+    sessions = command("sessions", "cmd.sessions")
+    _add_store_options(sessions, lang)
+    sessions.add_argument("--all", action="store_true", help=t("opt.all_trainees", lang))
+    sessions.add_argument("--status", choices=("in_progress", "complete", "abandoned"), help=t("opt.status", lang))
+    sessions.add_argument("--json", action="store_true", help=t("opt.json", lang))
+    progress = command("progress", "cmd.progress")
+    _add_store_options(progress, lang)
+    progress.add_argument("--cohort", action="store_true", help=t("opt.cohort", lang))
+    progress.add_argument("--since", metavar="DATE", help=t("opt.since", lang))
+    progress.add_argument("--json", action="store_true", help=t("opt.json", lang))
+    export = command("export", "cmd.export")
+    _add_store_options(export, lang)
+    export.add_argument("--format", choices=("jsonl", "csv"), default="jsonl", help=t("opt.format", lang))
+    export.add_argument("--since", metavar="DATE", help=t("opt.since", lang))
+    export.add_argument("-o", "--output", metavar="FILE", help=t("opt.output", lang))
+    importer = command("import", "cmd.import")
+    importer.add_argument("file", metavar="FILE.jsonl", help=t("cmd.import.file", lang))
+    importer.add_argument("--trainee", required=True, metavar="NAME", help=t("opt.import_trainee", lang))
+    importer.add_argument("--db", metavar="URL|PATH", help=t("opt.db", lang))
+    review = command("review", "cmd.review")
+    review.add_argument("session", metavar="ID", help=t("opt.session", lang))
+    review.add_argument("--finding", required=True, help=t("opt.finding", lang))
+    review.add_argument("--verdict", required=True, choices=("overturn", "uphold"), help=t("opt.verdict", lang))
+    review.add_argument("--comment", required=True, help=t("opt.comment", lang))
+    review.add_argument("--trainer", metavar="NAME", help=t("opt.trainee", lang))
+    review.add_argument("--db", metavar="URL|PATH", help=t("opt.db", lang))
 
 
 def merge_globals(args: argparse.Namespace) -> argparse.Namespace:

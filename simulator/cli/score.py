@@ -19,6 +19,13 @@ from simulator.i18n import t
 def run(args: argparse.Namespace) -> int:
     import scoring
 
+    if getattr(args, "session", None):
+        from simulator.cli.score_session import run_session
+
+        return run_session(args)
+    if not args.paths:
+        print(f"debtsim: {t('score.need_input', args.lang)}", file=sys.stderr)
+        return 2
     rubric = load_rubric_or_report(args)
     console = None
     failed = scored = 0

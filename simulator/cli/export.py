@@ -18,12 +18,10 @@ from simulator.i18n import t
 def run(args: argparse.Namespace) -> int:
     from simulator.store import exchange
 
-    since = store_opts.since(args)
-    if since is False:
+    opened = store_opts.open_for_report(args)
+    if opened is None:
         return 1
-    store = store_opts.open_store(args)
-    if store is None:
-        return 1
+    store, since = opened
     write = exchange.write_csv if args.format == "csv" else exchange.write_jsonl
     with store:
         lines = exchange.iter_export(store, args.trainee, since)

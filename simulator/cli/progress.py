@@ -19,12 +19,10 @@ from simulator.i18n import t
 def run(args: argparse.Namespace) -> int:
     from simulator.store import queries, who
 
-    since = store_opts.since(args)
-    if since is False:
+    opened = store_opts.open_for_report(args)
+    if opened is None:
         return 1
-    store = store_opts.open_store(args)
-    if store is None:
-        return 1
+    store, since = opened
     with store:
         if args.cohort:
             rows = queries.cohort(store, since)

@@ -43,3 +43,14 @@ def since(args: argparse.Namespace) -> datetime | None | bool:
 
 def percent(value: float | None, lang: str) -> str:
     return t("progress.none_yet", lang) if value is None else f"{value * 100:.0f}%"
+
+
+def open_for_report(args: argparse.Namespace) -> tuple[Store, datetime | None] | None:
+    """The store and ``--since`` for a report command; ``None`` after one error line."""
+    start = since(args)
+    if start is False:
+        return None
+    store = open_store(args)
+    if store is None:
+        return None
+    return store, start  # type: ignore[return-value]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from scoring.analysis import Analysis, Context, Facts, analyse
 from scoring.analysis.lexicon import Lexicon
@@ -35,15 +36,23 @@ class CallState:
         return self.transcript.language
 
     def agent_turns(self) -> list[int]:
-        return [i for i, t in enumerate(self.transcript.turns) if t.speaker == "agent"]
+        return list(self._turns_of["agent"])
 
     def debtor_turns(self) -> list[int]:
-        return [i for i, t in enumerate(self.transcript.turns) if t.speaker == "debtor"]
+        return list(self._turns_of["debtor"])
 
-    @property
+    @cached_property
+    def _turns_of(self) -> dict[str, tuple[int, ...]]:
+        """Turn indices by speaker, listed once per call (steps and rules ask for them often)."""
+        out: dict[str, list[int]] = {"agent": [], "debtor": []}
+        for i, t in enumerate(self.transcript.turns):
+            out.setdefault(t.speaker, []).append(i)
+        return {speaker: tuple(turns) for speaker, turns in out.items()}
+
+    @cached_property
     def reached(self) -> bool:
         """The account holder was on the line at some point."""
-        return any(who == DEBTOR for i, who in enumerate(self.listener) if self.transcript.turns[i].speaker == "debtor")
+        return any(self.listener[i] == DEBTOR for i in self._turns_of["debtor"])
 
 
 def build(transcript: Transcript, lexicons: dict[str, Lexicon]) -> CallState:

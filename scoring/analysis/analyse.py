@@ -71,11 +71,12 @@ class _TextInfo:
     facts nor context), computed lazily and kept in the lexicon's cache for repeated texts."""
 
     __slots__ = ("spans", "starts", "folded", "amounts", "durations", "instalments", "dates", "families", "tone",
-                 "prefilter", "hits")
+                 "prefilter", "hits", "analysis")
 
     def __init__(self, text: str, lang: str, prefilter: Prefilter | None = None) -> None:
         self.prefilter = prefilter
         self.hits: tuple[int, int] | None = None  # the prefilter's (family bits, entry bits), on first use
+        self.analysis: Analysis | None = None  # the whole result, when no family needs the call
         self.spans = _sentences(text, lang)
         self.starts = [s for s, _ in self.spans]
         # What the lexicon prefilters look in: the text as is, and lower-cased for IGNORECASE
@@ -666,6 +667,8 @@ def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, cont
     if speaker not in ("agent", "debtor") or not text or not text.strip():
         return Analysis(text, speaker, lang)
     info = _text_info(lex, speaker, text)
+    if info.analysis is not None:
+        return info.analysis  # nothing of the call matters for this text
     u = _Utterance(text, lex.language, lex, facts or Facts(), context or Context(), info)
     families = lex.agent if speaker == "agent" else lex.debtor
     handlers = _AGENT if speaker == "agent" else _DEBTOR
@@ -695,4 +698,7 @@ def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, cont
             acts = [a for a in acts if a.name != "confirm_identity"]
     acts.sort(key=lambda a: (a.start, a.name))
     tone = tuple(_tone(u, acts)) if speaker == "agent" else ()
-    return Analysis(text, speaker, lex.language, tuple(acts), tone, frozenset(a.name for a in acts))
+    analysis = Analysis(text, speaker, lex.language, tuple(acts), tone, frozenset(a.name for a in acts))
+    if all(type(step) is list for step in steps):
+        info.analysis = analysis  # every act came from the text alone: so does all of the above
+    return analysis

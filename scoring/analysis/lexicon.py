@@ -1,8 +1,10 @@
 """The act lexicons (``scoring/data/lexicon/*.yaml``): loaded once, compiled once.
 
-Each act is a family of patterns; the family is joined into one alternation so an utterance
-costs one regex scan per act, whatever the number of paraphrases. Trainers extend a family
-by adding a YAML file with the same shape to an extra directory.
+Each act is a family of patterns; the family is joined into one alternation, whatever the
+number of paraphrases. Trainers extend a family by adding a YAML file with the same shape to
+an extra directory. An utterance is first scanned once for the literals the families need
+(``Lexicon.prefilter``, see ``scoring.analysis.prefilter``): only the families that can
+match are searched, each cut down to the alternatives that can match that text.
 """
 
 from __future__ import annotations

@@ -12,10 +12,12 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
-# A family's alternation is only worth scanning when the utterance contains at least one of the
-# literal substrings that every match must contain. The literals are read off the compiled
-# pattern (``re._parser``), so a YAML entry added by a trainer is covered automatically; any
-# construct not understood gives "no requirement" and the family is always scanned.
+# Two derivations share the helpers below. ``gate``: for any one pattern, the best single set
+# of literals one of which every match contains, checked with ``in`` on the raw text (what
+# ``_Utterance.may_match`` uses for patterns outside the families). ``Prefilter``: for families,
+# several such requirements per alternative (all must hold), found by one scan of the text with
+# its whitespace runs collapsed. Any construct not understood gives "no requirement": the
+# pattern is then searched, never skipped.
 
 _MAX_ALTERNATIVES = 64
 
@@ -164,7 +166,7 @@ def _trie(literals: set[str]) -> str:
     return emit(root)
 
 
-_EXACT_MAX = 64
+_EXACT_MAX = 16
 _CLAUSE_MAX = 1024
 SPACES = re.compile(r"\s+")
 """What the prefilter's scan collapses to one space, in the text and in the literals."""
@@ -274,19 +276,17 @@ def _node(op: object, av: object, fold: bool) -> tuple[frozenset[str] | None, li
     return None, []
 
 
-def _branch_clauses(source: str, flags: int) -> list[Clause] | None:
-    """``_clauses`` of the regex ``source`` compiled with ``flags`` (the most selective few), or None."""
-    from re import _parser  # type: ignore[attr-defined]
-
+def _branch_clauses(parsed: object | None, flags: int) -> list[Clause]:
+    """``_clauses`` of a parsed alternative (the most selective few); none when not understood."""
+    if parsed is None:
+        return []
+    state_flags = parsed.state.flags  # type: ignore[attr-defined]
+    if state_flags & (re.VERBOSE | re.ASCII | re.LOCALE) or (state_flags & re.IGNORECASE) != (flags & re.IGNORECASE):
+        return []
     try:
-        parsed = _parser.parse(source, flags)
-        if parsed.state.flags & (re.VERBOSE | re.ASCII | re.LOCALE) or (parsed.state.flags & re.IGNORECASE) != (
-                flags & re.IGNORECASE):
-            return None
-        clauses = _clauses(list(parsed), bool(flags & re.IGNORECASE))
+        return _clauses(list(parsed), bool(flags & re.IGNORECASE))[:_MAX_CLAUSES]  # type: ignore[call-overload]
     except Exception:  # an unusual pattern only loses its prefilter
-        return None
-    return clauses[:_MAX_CLAUSES]
+        return []
 
 
 def _split_top(source: str) -> list[str]:
@@ -317,21 +317,24 @@ def _split_top(source: str) -> list[str]:
     return parts
 
 
-def _group_count(source: str, flags: int) -> tuple[int, dict[str, int]] | None:
+def _parse(source: str, flags: int) -> object | None:
+    """``source`` parsed as ``re`` would, or None when it does not parse alone or sets global flags."""
     from re import _parser  # type: ignore[attr-defined]
 
     try:
-        state = _parser.parse(source, flags).state
+        parsed = _parser.parse(source, flags)
+        if parsed.state.flags != _parser.parse("", flags).state.flags:
+            return None  # an inline (?x) or (?i) of its own: not an alternative like the others
     except Exception:
         return None
-    return state.groups - 1, dict(state.groupdict)
+    return parsed
 
 
-def _branches(pattern: re.Pattern[str], entries: tuple[str, ...] | None) -> list[tuple[str, str]] | None:
-    """The top-level alternatives of a family, in order, each with the empty groups that stand in
-    for it when it is left out: ``(source, placeholder)``. ``entries``: the YAML lines the family
-    joins (None: split the pattern's own source). None when they cannot be told apart safely
-    (then the family is one unit)."""
+def _branches(pattern: re.Pattern[str], entries: tuple[str, ...] | None) -> list[tuple[str, str, object]] | None:
+    """The top-level alternatives of a family, in order: ``(source, stand-in, parsed)``, the
+    stand-in being the empty groups that take its place when it is left out. ``entries``: the
+    YAML lines the family joins (None: split the pattern's own source). None when they cannot
+    be told apart safely (then the family is one unit)."""
     if pattern.flags & re.VERBOSE:
         return None  # comments could hide a "|"
     if entries is None:
@@ -340,20 +343,21 @@ def _branches(pattern: re.Pattern[str], entries: tuple[str, ...] | None) -> list
         parts = [part for entry in entries for part in _split_top(entry)]
     else:
         return None
-    out: list[tuple[str, str]] = []
+    out: list[tuple[str, str, object]] = []
+    offset = 0
+    names: dict[str, int] = {}
     for part in parts:
-        counted = _group_count(part, pattern.flags)
-        if counted is None:
-            return None
-        count, names = counted
-        index = {i: name for name, i in names.items()}
-        out.append((part, "".join(f"(?P<{index[i]}>)" if i in index else "()" for i in range(1, count + 1))))
-    # The same groups, numbered the same, as the family: then a subset numbers them alike too.
-    try:
-        flat = re.compile("|".join(f"(?:{b})" for b, _ in out), pattern.flags)
-    except re.error:
-        return None
-    if flat.groups != pattern.groups or flat.groupindex != pattern.groupindex:
+        parsed = _parse(part, pattern.flags)
+        if parsed is None:
+            return None  # e.g. a backreference to a group of another alternative
+        state = parsed.state  # type: ignore[attr-defined]
+        index = {i: name for name, i in state.groupdict.items()}
+        names.update({name: offset + i for name, i in state.groupdict.items()})
+        count = state.groups - 1
+        out.append((part, "".join(f"(?P<{index[i]}>)" if i in index else "()" for i in range(1, count + 1)), parsed))
+        offset += count
+    # The same groups, numbered the same, as the family: then any subset numbers them alike too.
+    if offset != pattern.groups or names != pattern.groupindex:
         return None
     return out
 
@@ -367,7 +371,7 @@ def _compile_uncached(source: str, flags: int) -> re.Pattern[str]:
     return _compiler.compile(source, flags)
 
 
-_NARROWED_MAX = 8192
+_NARROWED_MAX = 2048  # per prefilter; distinct cuts seen in the dev calls: about 1,000 in all
 _MAX_CLAUSES = 4
 _FIRST_CHARS = 48
 
@@ -393,7 +397,7 @@ class Prefilter:
     """
 
     __slots__ = ("keys", "index", "family_bit", "by_pattern", "index_of", "branch_masks", "always", "_families",
-                 "_branches", "_scans", "_branch_info", "_narrowed")
+                 "_branches", "_scans", "_branch_info", "_narrowed", "folds")
 
     def __init__(self, families: dict[object, re.Pattern[str]], sources: dict[object, tuple[str, ...]] | None) -> None:
         self.keys = tuple(families)
@@ -404,7 +408,7 @@ class Prefilter:
         self.index_of: dict[re.Pattern[str], int] = {}
         """The first family with this compiled pattern (its branches are those of any other)."""
         self._families = tuple(families.values())
-        self._branches: list[list[tuple[str, str]] | None] = []
+        self._branches: list[list[tuple[str, str, object]] | None] = []
         self.branch_masks: list[int] = []
         """Per family: the bits of its branches."""
         fam_always = branch_always = 0
@@ -421,10 +425,10 @@ class Prefilter:
             branches = _branches(pattern, sources.get(key, ()) if sources is not None else None)
             self._branches.append(branches)
             mask = 0
-            for source in [b for b, _ in branches] if branches else [pattern.pattern]:
+            for parsed in [p for _, _, p in branches] if branches else [_parse(pattern.pattern, pattern.flags)]:
                 bit = 1 << len(branch_info)
                 mask |= bit
-                clauses = _branch_clauses(source, pattern.flags) or []
+                clauses = _branch_clauses(parsed, pattern.flags)
                 need = 0
                 for fold, clause in clauses:
                     cbit = clause_bit.setdefault((fold, clause), 1 << len(clause_bit))
@@ -474,6 +478,8 @@ class Prefilter:
                              for i in range(0, len(firsts), _FIRST_CHARS))
             scans.append((fold, searches, masks, singles, tuple(everything[fold])))
         self._scans = tuple(scans)
+        self.folds = True in tables
+        """Some literals are looked for in the lower-cased text (IGNORECASE somewhere)."""
         self._narrowed: dict[tuple[int, int], re.Pattern[str] | None] = {}
 
     def scan(self, text: str, folded: str | None) -> tuple[int, int]:
@@ -528,7 +534,7 @@ class Prefilter:
             first = mask & -mask
             parts: list[str] = []
             skipped = ""
-            for n, (source, stand_in) in enumerate(self._branches[i] or ()):
+            for n, (source, stand_in, _parsed) in enumerate(self._branches[i] or ()):
                 if mine & (first << n):
                     if skipped:
                         parts.append("(?!)" + skipped)
@@ -563,7 +569,7 @@ def narrow(pattern: re.Pattern[str], text: str) -> re.Pattern[str] | None:
     prefilter = _SINGLE.get(pattern)
     if prefilter is None:
         prefilter = _SINGLE[pattern] = Prefilter({0: pattern}, None)
-    _fam, passed = prefilter.scan(text, folded(text) if pattern.flags & re.IGNORECASE else None)
+    _fam, passed = prefilter.scan(text, folded(text) if prefilter.folds else None)
     return prefilter.narrowed(0, passed)
 
 

@@ -57,17 +57,31 @@ def make_engine(target: Target) -> Engine:
         raise StoreError("store.bad_url", target.shown, error=first_line(exc)) from None
 
 
+WAL_SWITCH_TIMEOUT_S = 30.0
+
+
 def use_wal(engine: Engine) -> None:
     """Switch an SQLite file to WAL (persistent), once it is known to be ours.
 
     Not on connect: that would rewrite the header of a stranger's database before we
     refused it. Outside any transaction, which SQLite requires for this pragma.
     """
+    import sqlite3
+    import time
+
     raw = engine.raw_connection()
     try:
         cursor = raw.cursor()
-        if cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
-            cursor.execute("PRAGMA journal_mode = WAL")
+        # Several terminals opening a fresh file race to switch it; SQLite does not call the
+        # busy handler for this pragma, so the loser retries until the winner is done.
+        deadline = time.monotonic() + WAL_SWITCH_TIMEOUT_S
+        while cursor.execute("PRAGMA journal_mode").fetchone()[0].lower() != "wal":
+            try:
+                cursor.execute("PRAGMA journal_mode = WAL")
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.02)
         cursor.close()
     finally:
         raw.close()

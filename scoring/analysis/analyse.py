@@ -569,6 +569,16 @@ def _text_tone(u: _Utterance) -> list[ToneFeature]:
     return out
 
 
+def _add_run(steps: list, found: list[Act]) -> None:
+    """Text-only acts join the run before them, so a cached text replays as few steps as it can."""
+    if not found:
+        return
+    if steps and type(steps[-1]) is list:
+        steps[-1] = steps[-1] + found
+    else:
+        steps.append(found)
+
+
 def _text_steps(u: _Utterance, families: dict[str, re.Pattern[str]], handlers: dict[str, Handler]) -> list:
     """The families in order, as they stand for this text: runs of the acts of the text-only
     families (found now, once), and the families that need the call, still to run per call.
@@ -592,11 +602,7 @@ def _text_steps(u: _Utterance, families: dict[str, re.Pattern[str]], handlers: d
                 steps.append((handler, name, pattern, {}))
             continue
         found = _run(handler, name, u, pattern)
-        if found:
-            if steps and type(steps[-1]) is list:
-                steps[-1] = steps[-1] + found
-            else:
-                steps.append(found)
+        _add_run(steps, found)
     return steps
 
 
@@ -646,11 +652,7 @@ def _text_steps_narrowed(u: _Utterance, prefilter: Prefilter, plan: tuple[dict[i
         if narrowed is None and handler not in _WITHOUT_MATCH:
             continue  # every other handler needs a match of its family to say anything
         found = [Act(act.name or name, act.start, act.end, act.quote, act.slots) for act in handler(u, narrowed or pattern)]
-        if found:
-            if steps and type(steps[-1]) is list:
-                steps[-1] = steps[-1] + found
-            else:
-                steps.append(found)
+        _add_run(steps, found)
     return steps
 
 

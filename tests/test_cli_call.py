@@ -20,7 +20,7 @@ DEBTOR_KEYS = {"mood", "trust", "hung_up", "outcome", "agreed_amount", "agreed_d
 def debtsim(*argv: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     """Run the CLI in a fresh interpreter, as a trainee's shell would."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
-    return subprocess.run([sys.executable, "-m", "simulator.cli", *argv], input=stdin, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "simulator", *argv], input=stdin, capture_output=True,
                           text=True, encoding="utf-8", env=env, timeout=120)
 
 

@@ -50,8 +50,12 @@ class LineMode:
     def say(self, text: str) -> None:
         print(text, file=self.ui, flush=True)
 
+    def label(self, key: str) -> str:
+        """"客户：" / "Debtor: " before a line of the call."""
+        return t(key, self.lang) + ("：" if self.lang == "zh" else ": ")
+
     def stream(self, reply: Reply) -> None:
-        self.ui.write(f"{t('call.debtor', self.lang)}：" if self.lang == "zh" else f"{t('call.debtor', self.lang)}: ")
+        self.ui.write(self.label("call.debtor"))
         # The whole reply is kept (and journaled) before its first word is shown, so a kill
         # at any moment loses nothing already on screen. Non-template voices are already
         # collected whole by CallSession, so this costs no latency.
@@ -80,7 +84,7 @@ class LineMode:
             self.say(t("call.over", self.lang))
             return
         if self.echo:
-            self.say(f"{t('call.agent', self.lang)}{'：' if self.lang == 'zh' else ': '}{text}")
+            self.say(self.label("call.agent") + text)
         self.stream(self.session.say(text))
         if self.session.hung_up:
             self.say(t("call.hung_up", self.lang))

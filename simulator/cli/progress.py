@@ -32,16 +32,14 @@ def run(args: argparse.Namespace) -> int:
     if args.cohort:
         for row in rows:
             row["weakest"] = _with_tip(row["weakest"], lang)
-        if args.json:
-            sys.stdout.write(json.dumps(rows, ensure_ascii=False) + "\n")
-        else:
-            _print_cohort(rows, lang)
-        return 0
-    report["weakest"] = _with_tip(report["weakest"], lang)
-    if args.json:
-        sys.stdout.write(json.dumps(report, ensure_ascii=False) + "\n")
+        data, show = rows, _print_cohort
     else:
-        _print_progress(report, lang)
+        report["weakest"] = _with_tip(report["weakest"], lang)
+        data, show = report, _print_progress
+    if args.json:
+        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+    else:
+        show(data, lang)
     return 0
 
 

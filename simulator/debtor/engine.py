@@ -57,7 +57,7 @@ class Debtor:
     def step(self, text: str) -> Step:
         """Hear one agent turn, move the state, pick the intent."""
         clean, steered = cues.strip_steering(text)
-        analysis = analyse(clean or text, "agent", self.profile.lang, self.profile.facts, self.context)
+        analysis = analyse(clean, "agent", self.profile.lang, self.profile.facts, self.context)
         obs = Observation(injection=True) if steered and not clean else perceive(clean, analysis, self.state, self.profile)
         if steered:
             obs = replace(obs, steered=True)

@@ -76,10 +76,11 @@ def _cue_acts(text: str, lang: str) -> frozenset[str]:
 
 
 def perceive(text: str, analysis: Analysis, state: DebtorState, profile: Profile) -> Observation:
-    """The :class:`Observation` of an agent's turn, given the debtor's state before it."""
+    """The :class:`Observation` of an agent's turn, given the debtor's state before it.
+
+    ``text`` has had its steering parts removed already (``cues.strip_steering`` in the engine).
+    """
     lang = profile.lang
-    if cues.steers(text):
-        return Observation(injection=True)
     acts = frozenset(_ALIASES.get(name, name) for name in analysis.names) | _cue_acts(text, lang)
     keys = set(acts & REACTION_KEYS)
     today = profile.case.call_local_time.date()

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
 
+from simulator.debtor import cues
 from simulator.debtor.perceive import Observation
 from simulator.debtor.profile import Profile
 from simulator.debtor.state import DebtorState
@@ -174,7 +175,7 @@ def _account_holder(state: DebtorState, obs: Observation, profile: Profile) -> I
 
 def _first_fact(profile: Profile) -> str | None:
     v = profile.case.verification
-    return next((f for f in ("id_last4", "phone_last4", "date_of_birth", "postcode") if getattr(v, f)), None)
+    return next((f for f in cues.FACTS if getattr(v, f)), None)
 
 
 def _next_objection(state: DebtorState, profile: Profile) -> Intent | None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import cached_property
 from types import MappingProxyType
 
 from scoring.analysis.model import Facts
@@ -44,7 +45,7 @@ class Profile:
     def holder(self) -> bool:
         return self.persona.is_account_holder
 
-    @property
+    @cached_property
     def intents(self) -> frozenset[str]:
         """Intents this persona has phrases for: the policy never picks another."""
         return frozenset(i.value for i in self.persona.phrases)
@@ -52,7 +53,7 @@ class Profile:
     def can(self, intent: str) -> bool:
         return intent in self.intents
 
-    @property
+    @cached_property
     def facts(self) -> Facts:
         """What the analyser needs to know about the case."""
         return Facts(

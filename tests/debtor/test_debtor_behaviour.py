@@ -7,7 +7,7 @@ appear and the outcome; never the wording.
 from __future__ import annotations
 
 import pytest
-from conftest import HOLDERS, LANGS, PAIRS, PERSONAS, SEEDS, case_for
+from debtor_matrix import HOLDERS, LANGS, PAIRS, PERSONAS, SEEDS, case_for
 from debtor_scripts import (
     CALLBACK_EN,
     CALLBACK_ZH,

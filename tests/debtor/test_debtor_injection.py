@@ -4,7 +4,7 @@ bewilderment: the same model call with and without them ends the same way."""
 from __future__ import annotations
 
 import pytest
-from conftest import LANGS, case_for
+from debtor_matrix import LANGS, case_for
 from debtor_scripts import listening_trainee, play
 
 from simulator.catalog.loader import Catalog

@@ -4,7 +4,7 @@ languages and for several seeds; the relative takes a message. Every turn gets a
 from __future__ import annotations
 
 import pytest
-from conftest import LANGS, PAIRS, SEEDS, case_for
+from debtor_matrix import LANGS, PAIRS, SEEDS, case_for
 from debtor_scripts import MODEL_EN, MODEL_ZH, listening_trainee, play
 
 from simulator.catalog.loader import Catalog

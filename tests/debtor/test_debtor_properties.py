@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from conftest import PAIRS
+from debtor_matrix import PAIRS
 from debtor_scripts import day, money
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st

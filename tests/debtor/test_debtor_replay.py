@@ -4,7 +4,7 @@ slots come from the case (the verification fact asked for) and the persona (the 
 from __future__ import annotations
 
 import pytest
-from conftest import LANGS, PAIRS, PERSONAS, case_for
+from debtor_matrix import LANGS, PAIRS, PERSONAS, case_for
 from debtor_scripts import PUSHY_ZH, listening_trainee, play
 
 from simulator.catalog.loader import Catalog

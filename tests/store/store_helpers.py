@@ -67,7 +67,7 @@ def debtsim(*argv: str, stdin: str = "", env: dict[str, str] | None = None,
             timeout: float = 120) -> subprocess.CompletedProcess[str]:
     """The real CLI in a fresh interpreter."""
     full_env = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
-    return subprocess.run([sys.executable, "-m", "simulator.cli", *argv], input=stdin, capture_output=True,
+    return subprocess.run([sys.executable, "-m", "simulator", *argv], input=stdin, capture_output=True,
                           text=True, encoding="utf-8", env=full_env, timeout=timeout)
 
 

@@ -35,7 +35,7 @@ class Terminal:
 
     def __init__(self, db: Path) -> None:
         env = {**os.environ, "PYTHONIOENCODING": "utf-8", "DEBTSIM_TYPING_DELAY": "0.004"}
-        self.proc = subprocess.Popen([sys.executable, "-m", "simulator.cli", *CALL, "--db", str(db)],
+        self.proc = subprocess.Popen([sys.executable, "-m", "simulator", *CALL, "--db", str(db)],
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env)
         self.shown = b""
 

@@ -106,6 +106,7 @@ class CallSession:
         self.ended = False
         self.on_turn: list[Callable[[dict[str, Any]], None]] = []
         self.notices: list[str] = []
+        self.moods: list[float] = []  # the debtor's mood after each of their turns (the report's chart)
         self.id = call_id or f"{case.id}-{persona.id}-{lang}-{seed}"
         self._clock = clock
         self._started = clock()
@@ -163,15 +164,29 @@ class CallSession:
     def _speak(self, request: VoiceRequest) -> tuple[Iterator[str], str | None]:
         if self.voice is self._template:
             return self._template.stream(request), None
+        # The first chunk is awaited here, so a voice that fails at once is replaced by the
+        # template before anything is shown; the rest streams as it is generated.
         try:
-            return iter(list(self.voice.stream(request))), None
+            stream = iter(self.voice.stream(request))
+            first = next(stream, None)
         except VoiceError as exc:
             self.notices.append(str(exc))
             return self._template.stream(request), str(exc)
+        if first is None:
+            return self._template.stream(request), "empty reply"
+        return self._rest(first, stream), None
+
+    def _rest(self, first: str, stream: Iterator[str]) -> Iterator[str]:
+        yield first
+        try:
+            yield from stream
+        except VoiceError as exc:  # mid-reply: keep what was said, note why it stopped
+            self.notices.append(str(exc))
 
     def _keep_debtor_turn(self, reply: Reply) -> None:
         turn: dict[str, Any] = {"speaker": "debtor", "text": "".join(reply._parts), "intent": reply.intent.name,
                                 "slots": reply.intent.as_json()}
+        self.moods.append(self.debtor.state.mood)
         self._keep(turn)
         if self._pending is reply:
             self._pending = None

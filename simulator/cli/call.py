@@ -15,7 +15,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import shlex
 import sys
 import time
@@ -72,6 +71,14 @@ class LineMode:
 
     def start(self) -> None:
         self.stream(self.session.pick_up())
+
+    def show_resumed(self, session_id: str | None, stored: int, diverged: int | None) -> None:
+        """A rebuilt call: say so, then the call so far, so the trainee can pick up the thread."""
+        self.say(t("call.resumed", self.lang, id=session_id, turns=stored))
+        if diverged is not None:
+            self.say(t("call.resume_diverged", self.lang, turn=diverged))
+        for turn in self.session.turns:
+            self.say(self.label("call.agent" if turn["speaker"] == "agent" else "call.debtor") + turn["text"])
 
     def line(self, raw: str) -> None:
         text = raw.strip()
@@ -193,29 +200,33 @@ def run(args: argparse.Namespace) -> int:
         except UnknownVoice as exc:
             print(f"debtsim: {exc}", file=sys.stderr)
             return 2
-    seed = args.seed if args.seed is not None else random.SystemRandom().randrange(1_000_000)
-    session = CallSession(persona, case, args.lang, seed=seed, difficulty=args.difficulty, voice=voice,
-                          max_minutes=args.max_minutes)
+    fresh_seed = args.seed is None and resume is None
+    call = call_journal.begin(args, catalog, voice, resume)
+    if call is None:
+        return 1
+    session = call.session
     ui = sys.stderr if args.json else sys.stdout
     mode = LineMode(session, ui, args.lang, echo=bool(args.script))
+    mode.on_record.append(call.keep_record)
     level = t(f"difficulty.{session.debtor.profile.level}", args.lang)
     mode.say(t("call.header", args.lang, persona=persona.name.get(args.lang), difficulty=level,
                case=case.title.get(args.lang)))
-    if args.seed is None:
-        mode.say(t("call.seed", args.lang, seed=seed))
-    journal = call_journal.start(args, session, mode, resume)  # mode.start() for a new call
-    if journal is None:
-        return 1
+    if fresh_seed:
+        mode.say(t("call.seed", args.lang, seed=session.seed))
+    if resume is None:
+        mode.say(t("call.session", args.lang, id=call.session_id))
+        mode.start()
+    else:
+        mode.show_resumed(call.session_id, call.resumed_turns, call.diverged_at)
     try:
         for raw in _lines(args, mode):
             mode.line(raw)
     except KeyboardInterrupt:
-        call_journal.abandon(journal)
+        call_journal.abandon(call)
         raise
-    session.end()
-    card = session.scorecard()
-    stored = call_journal.finish(args, session, journal, card.to_dict())
-    return _finish(session, args, card) or (0 if stored else 1)
+    stored = call_journal.finish(args, call)
+    assert call.card is not None
+    return _finish(session, args, call.card) or (0 if stored else 1)
 
 
 def _finish(session: CallSession, args: argparse.Namespace, card: Scorecard) -> int:

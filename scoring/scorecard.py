@@ -106,3 +106,25 @@ class Scorecard:
             "outcome": self.outcome.to_dict(),
             "overall": self.overall.to_dict(),
         }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any], lang: str = "zh") -> Scorecard:
+        """The inverse of :meth:`to_dict`: a stored scorecard shown again exactly as it was given."""
+        tone = data["tone"]
+        outcome = data["outcome"]
+        overall = data["overall"]
+        return cls(
+            id=data["id"],
+            steps={step: StepResult(s["done"], s["applicable"], tuple(s.get("turns", ())), s.get("tip"))
+                   for step in Step for s in (data["steps"][step.value],)},
+            step_order_ok=data["step_order_ok"],
+            violations=tuple(Violation(v["rule"], v["turn"], v["quote"], v["severity"], v["source"])
+                             for v in data["violations"]),
+            tone=ToneResult(tone["level"], tone["score"],
+                            tuple(ToneFinding(f["turn"], f["kind"], f["quote"]) for f in tone.get("findings", ()))),
+            record_accurate=data["record_accurate"],
+            outcome=OutcomeResult(outcome["promise_to_pay"], outcome.get("amount"), outcome.get("date"),
+                                  outcome["debtor_final_mood"]),
+            overall=Overall(overall["score"], overall["result"], tuple(overall.get("reasons", ()))),
+            lang=lang,
+        )

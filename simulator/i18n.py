@@ -23,10 +23,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不带子命令运行 debtsim 将启动终端应用。用 --lang en 切换为英文。",
         "Run debtsim with no subcommand to start the terminal app. Use --lang zh for Chinese.",
     ),
-    "app.not_yet": (
-        "终端应用尚未就绪（见 issue：trainee app）。可用的子命令：",
-        "The terminal app is not built yet (see the trainee-app issue). Available subcommands:",
-    ),
+    "opt.exam": ("考试模式：五步清单默认隐藏", "exam mode: the five-step checklist starts hidden"),
     "opt.lang": ("界面语言：zh（默认）或 en", "language of all output: zh (default) or en"),
     "opt.catalog": (
         "额外的人设/案件目录（含 personas/ 与 scenarios/），可多次指定；也可用环境变量 DEBTSIM_CATALOG",

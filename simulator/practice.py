@@ -13,6 +13,8 @@ was stored, the reply was not) is regenerated and stored.
 from __future__ import annotations
 
 import random
+import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -105,20 +107,21 @@ class Practice:
             self.journal.abandon()
 
 
-def new_session(catalog: Catalog, spec: CallSpec, voice: Voice | None = None) -> CallSession:
+def new_session(catalog: Catalog, spec: CallSpec, voice: Voice | None = None,
+                clock: Callable[[], float] = time.monotonic) -> CallSession:
     """A fresh (unjournaled) session; ``KeyError`` names an unknown persona or case."""
     persona, case = catalog.persona(spec.persona), catalog.case(spec.case)
     return CallSession(persona, case, spec.lang, seed=spec.seed or 0, difficulty=spec.difficulty, voice=voice,
-                       max_minutes=spec.max_minutes)
+                       max_minutes=spec.max_minutes, clock=clock)
 
 
 def start(store: Store | None, catalog: Catalog, spec: CallSpec, trainee: str,
-          voice: Voice | None = None) -> Practice:
+          voice: Voice | None = None, clock: Callable[[], float] = time.monotonic) -> Practice:
     """A new call, journaled from its first turn (``store=None``: not stored, e.g. a trainer's test)."""
     from simulator.store.journal import Journal
 
     spec = spec.with_seed()
-    session = new_session(catalog, spec, voice)
+    session = new_session(catalog, spec, voice, clock)
     journal = None
     if store is not None:
         journal = Journal.start(store, session, trainee, voice=spec.voice, difficulty=spec.difficulty)
@@ -146,12 +149,13 @@ def spec_of(loaded: dict[str, Any]) -> CallSpec:
                     row["voice"] or "template")
 
 
-def resume(store: Store, catalog: Catalog, loaded: dict[str, Any], voice: Voice | None = None) -> Practice:
+def resume(store: Store, catalog: Catalog, loaded: dict[str, Any], voice: Voice | None = None,
+           clock: Callable[[], float] = time.monotonic) -> Practice:
     """Rebuild the stored call ``loaded`` (from :func:`load`) and go on journaling it."""
     from simulator.store.journal import Journal
 
     spec = spec_of(loaded)
-    session = new_session(catalog, spec, voice)
+    session = new_session(catalog, spec, voice, clock)
     stored = loaded["turns"]
     journal = Journal.reopen(store, loaded["row"]["id"], len(stored))
     journal.attach(session, skip=len(stored))

@@ -22,10 +22,9 @@ def main(argv: list[str] | None = None) -> int:
     args.lang = resolve_lang(args.lang)
     args.catalog = [Path(p).expanduser() for p in args.catalog]
     if args.command is None:
-        # The Textual app arrives with the trainee-app issue; until then, the help.
-        print(t("app.not_yet", args.lang), ", ".join(cli_parser.COMMANDS), file=sys.stderr)
-        parser.print_help()
-        return 0
+        from simulator.app import run as run_app
+
+        return run_app(args)
     module_name, func_name = cli_parser.COMMANDS[args.command].split(":")
     command = getattr(importlib.import_module(module_name), func_name)
     try:

@@ -56,6 +56,11 @@ def build(lang: str) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"debtsim {__version__}", help=t("opt.version", lang))
     _add_global_options(parser, lang, "_pre")
+    # The app's own options (bare `debtsim`); own dests so a subcommand's --db never clashes.
+    app = parser.add_argument_group("app" if lang == "en" else "终端应用")
+    app.add_argument("--trainee", dest="app_trainee", metavar="NAME", help=t("opt.trainee", lang))
+    app.add_argument("--db", dest="app_db", metavar="URL|PATH", help=t("opt.db", lang))
+    app.add_argument("--exam", dest="app_exam", action="store_true", help=t("opt.exam", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_key: str) -> argparse.ArgumentParser:

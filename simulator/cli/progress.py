@@ -14,6 +14,7 @@ from typing import Any
 from simulator.cli import store_opts
 from simulator.cli.store_opts import percent
 from simulator.i18n import t
+from simulator.skills import with_tip
 
 
 def run(args: argparse.Namespace) -> int:
@@ -31,40 +32,16 @@ def run(args: argparse.Namespace) -> int:
     lang = args.lang
     if args.cohort:
         for row in rows:
-            row["weakest"] = _with_tip(row["weakest"], lang)
+            row["weakest"] = with_tip(row["weakest"], lang)
         data, show = rows, _print_cohort
     else:
-        report["weakest"] = _with_tip(report["weakest"], lang)
+        report["weakest"] = with_tip(report["weakest"], lang)
         data, show = report, _print_progress
     if args.json:
         sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
     else:
         show(data, lang)
     return 0
-
-
-def _with_tip(weakest: dict[str, Any] | None, lang: str) -> dict[str, Any] | None:
-    """The weakest skill with its name and tip in ``lang``, from the rubric."""
-    if weakest is None:
-        return None
-    from scoring.rubric import builtin_rubric
-    from scoring.vocab import Step
-
-    rubric = builtin_rubric()
-    skill = weakest["skill"]
-    out = dict(weakest)
-    if skill in {s.value for s in Step}:
-        spec = rubric.steps.steps[Step(skill)]
-        out["name"], out["tip"] = spec.title.get(lang), spec.tip.get(lang)
-    elif skill == "compliance" and weakest.get("rule"):
-        rule = rubric.rule(weakest["rule"])
-        title = rule.title.get(lang) if rule is not None else weakest["rule"]
-        out["name"] = t("skill.compliance", lang)
-        out["tip"] = t("progress.tip.compliance", lang, rule=weakest["rule"], title=title)
-    else:
-        out["name"] = t(f"skill.{skill}", lang)
-        out["tip"] = t("progress.tip.tone", lang)
-    return out
 
 
 def _step_name(step: str, lang: str) -> str:

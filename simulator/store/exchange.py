@@ -27,8 +27,9 @@ CSV_COLUMNS = ("id", "trainee", "status", "persona", "case", "language", "starte
                "record_accurate", "promise_to_pay", "promised_amount", "affordable", "mood_start", "mood_end")
 
 
-def iter_export(store: Store, trainee: str | None = None, since: datetime | None = None) -> Iterator[dict[str, Any]]:
-    """Every matching session as an export dict, oldest first."""
+def iter_export(store: Store, trainee: str | None = None, since: datetime | None = None,
+                session_id: str | None = None) -> Iterator[dict[str, Any]]:
+    """Every matching session as an export dict, oldest first (``session_id``: just that one)."""
     query = (select(sessions, trainees.c.name.label("trainee"), scorecard_documents.c.card)
              .join(trainees, trainees.c.id == sessions.c.trainee_id)
              .outerjoin(scorecard_documents, scorecard_documents.c.session_id == sessions.c.id)
@@ -37,6 +38,8 @@ def iter_export(store: Store, trainee: str | None = None, since: datetime | None
         query = query.where(trainees.c.name == trainee)
     if since is not None:
         query = query.where(sessions.c.started_at >= converters.to_db_time(since))
+    if session_id is not None:
+        query = query.where(sessions.c.id == session_id)
     offset = 0
     while True:
         with store.read() as conn:

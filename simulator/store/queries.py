@@ -59,6 +59,17 @@ def list_sessions(store: Store, trainee: str | None = None, status: str | None =
              "result": None if r["passed"] is None else ("pass" if r["passed"] else "fail")} for r in rows]
 
 
+def best_scores(store: Store, trainee: str) -> dict[str, int]:
+    """The trainee's best score against each persona (the home screen's persona cards)."""
+    query = (select(sessions.c.persona, func.max(scorecards.c.score).label("best"))
+             .join(scorecards, scorecards.c.session_id == sessions.c.id)
+             .join(trainees, trainees.c.id == sessions.c.trainee_id)
+             .where(trainees.c.name == trainee, sessions.c.persona.is_not(None))
+             .group_by(sessions.c.persona))
+    with store.read() as conn:
+        return {r["persona"]: int(r["best"]) for r in conn.execute(query).mappings()}
+
+
 def load_session(store: Store, session_id: str) -> dict[str, Any] | None:
     """One session: its row (as a dict), trainee, turns, record, scorecard and reviews; None if unknown."""
     with store.read() as conn:

@@ -24,6 +24,11 @@ _CURRENCY_ZH = {"CNY": "{}元", "USD": "{}美元", "GBP": "{}英镑", "EUR": "{}
 VERIFICATION = frozenset({"id_last4", "phone_last4", "date_of_birth", "postcode"})
 
 
+def product(name: str, lang: str) -> str:
+    """A product id as people say it ("信用卡", "credit card"); unknown ids as they are."""
+    return _PRODUCT.get(name, (name, name))[0 if lang == "zh" else 1]
+
+
 def money(value: float, currency: str, lang: str) -> str:
     number = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     if lang == "zh":
@@ -48,7 +53,7 @@ def values(intent: Intent, profile: Profile) -> dict[str, str]:
     out: dict[str, str] = {
         "institution": case.institution.get(lang),
         "debtor_name": case.debtor_name.get(lang),
-        "product": _PRODUCT.get(case.product, (case.product, case.product))[0 if lang == "zh" else 1],
+        "product": product(case.product, lang),
         "amount_due": money(case.amount_due, case.currency, lang),
         "reason": persona.truth.reason.get(lang),
     }

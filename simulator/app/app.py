@@ -1,0 +1,106 @@
+"""The Textual app: screens, navigation and the command palette. Behaviour lives in the screens.
+
+Navigation: home -> call (pushed) -> record (modal) -> report (replaces the call) ->
+home or progress; progress -> report of any past call. Every screen's keys are in the
+footer and, through :meth:`DebtsimApp.get_system_commands`, in the command palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import partial
+
+from textual.app import App, SystemCommand
+from textual.screen import Screen
+
+from simulator.app import messages as msg
+from simulator.app.keys import localized
+from simulator.app.services import ReportData, Services
+from simulator.app.words import tr
+from simulator.practice import CallSpec
+
+
+class DebtsimApp(App[None]):
+    """debtsim's trainee app. Build it with :func:`simulator.app.make_app`."""
+
+    CSS_PATH = "debtsim.tcss"
+    ENABLE_COMMAND_PALETTE = True
+
+    def __init__(self, services: Services) -> None:
+        super().__init__()
+        self.services = services
+        self.lang = services.settings.lang
+        self.trainee = services.trainee()
+
+    def get_default_screen(self) -> Screen:
+        from simulator.app.screens.home import HomeScreen
+
+        self.title = tr("app.title", self.lang)
+        return localized(HomeScreen, self.lang)(self.services, self.lang, self.trainee)
+
+    def on_unmount(self) -> None:
+        self.services.close()
+
+    # --- navigation ------------------------------------------------------------------------
+
+    def on_call_ready(self, message: msg.CallReady) -> None:
+        from simulator.app.screens.call import CallScreen
+
+        lang = message.call.spec.lang
+        self.push_screen(localized(CallScreen, lang)(message.call, self.services, lang))
+
+    def on_report_ready(self, message: msg.ReportReady) -> None:
+        """A finished call replaces its call screen; a past call's report is pushed over progress."""
+        from simulator.app.screens.call import CallScreen
+        from simulator.app.screens.report import ReportScreen
+
+        screen = localized(ReportScreen, self.lang)(message.report, self.services, self.lang)
+        if isinstance(self.screen, CallScreen):
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
+
+    def open_progress(self, trainee: str) -> None:
+        from simulator.app.screens.progress import ProgressScreen
+
+        self.trainee = trainee
+        self.push_screen(localized(ProgressScreen, self.lang)(self.services, self.lang, trainee))
+
+    def go_home(self) -> None:
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
+
+    def retry(self, spec: CallSpec) -> None:
+        """The same call again (same persona, case, difficulty and seed: the same debtor)."""
+        self.go_home()
+        home = self.screen_stack[0]
+        home.begin(spec, self.trainee)  # type: ignore[attr-defined]
+
+    def show_report(self, report: ReportData) -> None:
+        self.post_message(msg.ReportReady(report))
+
+    def switch_lang(self, lang: str, trainee: str, choice: CallSpec | None) -> None:
+        """Say everything in ``lang``: the home screen is rebuilt with the same choices."""
+        from simulator.app.screens.home import HomeScreen
+
+        self.lang = lang
+        self.title = tr("app.title", lang)
+        self.trainee = trainee or self.trainee
+        if choice is not None:
+            choice = CallSpec(choice.persona, choice.case, lang, choice.difficulty, None, choice.voice,
+                              choice.max_minutes)
+        self.go_home()
+        self.switch_screen(localized(HomeScreen, lang)(self.services, lang, self.trainee, choice))
+
+    # --- the command palette ---------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The current screen's keys first (in the trainee's language), then Textual's own."""
+        seen = set()
+        for binding in getattr(type(screen), "BINDINGS", ()):
+            if binding.action in seen or not binding.description:
+                continue
+            seen.add(binding.action)
+            yield SystemCommand(binding.description, binding.tooltip or binding.description,
+                                partial(screen.run_action, binding.action))
+        yield from super().get_system_commands(screen)

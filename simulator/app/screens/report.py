@@ -1,0 +1,115 @@
+"""The report: the scorecard with the words behind every point, beside the transcript.
+
+Selecting a step or a violation scrolls the transcript to its turn and highlights it.
+"""
+
+from __future__ import annotations
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from simulator.app.keys import Key
+from simulator.app.services import ReportData, Services
+from simulator.app.widgets import report_parts as parts
+from simulator.app.widgets.transcript import Transcript
+from simulator.app.words import tr
+
+
+class ReportScreen(Screen[None]):
+    """One call's scorecard (a call just made, or a past one opened from progress)."""
+
+    KEYS = (
+        Key("r", "retry", "key.retry"),
+        Key("x", "export", "key.export"),
+        Key("p", "progress", "key.progress"),
+        Key("h", "home", "key.home"),
+        Key("escape", "back", "key.back", show=False),
+    )
+
+    def __init__(self, report: ReportData, services: Services, lang: str) -> None:
+        super().__init__()
+        self.report, self.services, self.lang = report, services, lang
+
+    def compose(self) -> ComposeResult:
+        report, lang = self.report, self.lang
+        card = report.card
+        yield Header()
+        yield Static(parts.overall(card, lang), id="overall")
+        with Horizontal(id="report-body"):
+            with VerticalScroll(id="report-left"):
+                yield Label(tr("report.steps", lang), classes="section")
+                titles = self.services.step_titles(lang)
+                yield OptionList(*(Option(parts.step_option(report, step, title, lang), id=step)
+                                   for step, title in titles.items()), id="steps")
+                if not card.step_order_ok:
+                    yield Label(tr("report.order_wrong", lang), classes="warning")
+                yield Label(tr("report.violations", lang), classes="section")
+                if card.violations:
+                    yield OptionList(*(Option(parts.violation_option(i, report), id=f"v{i}")
+                                       for i in range(len(card.violations))), id="violations")
+                else:
+                    yield Static(tr("report.no_violations", lang), id="violations-none")
+                yield Static(parts.tone(card, lang), id="tone")
+                yield Static(parts.record(report, lang), id="record")
+                yield Static(parts.outcome(report, lang), id="outcome")
+                if report.moods:
+                    from simulator.app.widgets.charts import LineChart
+
+                    yield LineChart(report.moods, tr("report.mood_chart", lang), tr("report.mood_axis", lang),
+                                    (-1.0, 1.0), id="mood-chart")
+                reviews = parts.reviews(report, lang)
+                if reviews is not None:
+                    yield Static(reviews, id="reviews")
+            yield Transcript(lang, id="report-transcript")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.title = tr("report.title", self.lang)
+        self.sub_title = self.report.session_id or self.report.card.id
+        transcript = self.query_one(Transcript)
+        transcript.border_title = tr("report.transcript", self.lang)
+        for turn in self.report.transcript["turns"]:
+            transcript.add_turn(turn["speaker"], turn["text"], turn.get("at") or "")
+        self.query_one("#steps", OptionList).focus()
+
+    @on(OptionList.OptionHighlighted, "#steps")
+    def step_picked(self, event: OptionList.OptionHighlighted) -> None:
+        result = self.report.card.steps[parts._step(str(event.option.id))]
+        if result.turns:
+            self.query_one(Transcript).highlight(result.turns[0])
+
+    @on(OptionList.OptionHighlighted, "#violations")
+    def violation_picked(self, event: OptionList.OptionHighlighted) -> None:
+        index = int(str(event.option.id)[1:])
+        self.query_one(Transcript).highlight(self.report.card.violations[index].turn)
+
+    # --- actions ---------------------------------------------------------------------------
+
+    def action_retry(self) -> None:
+        if self.report.spec is not None:
+            self.app.retry(self.report.spec)  # type: ignore[attr-defined]
+
+    def action_export(self) -> None:
+        if self.report.session_id is None:
+            self.notify(tr("report.not_stored", self.lang), severity="warning")
+            return
+        self.export()
+
+    @work(thread=True, exit_on_error=False, description="export")
+    def export(self) -> None:
+        assert self.report.session_id is not None
+        path = self.services.export(self.report.session_id)
+        self.app.call_from_thread(self.notify, tr("report.exported", self.lang, path=str(path)), timeout=10)
+
+    def action_progress(self) -> None:
+        self.app.open_progress(self.app.trainee)  # type: ignore[attr-defined]
+
+    def action_home(self) -> None:
+        self.app.go_home()  # type: ignore[attr-defined]
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

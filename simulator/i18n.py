@@ -23,6 +23,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "不带子命令运行 debtsim 将启动终端应用。用 --lang en 切换为英文。",
         "Run debtsim with no subcommand to start the terminal app. Use --lang zh for Chinese.",
     ),
+    "opt.app_seed": ("每通电话都用这个随机种子（全班练同一个客户）", "give every call this seed (the whole room meets the same debtor)"),
     "opt.exam": ("考试模式：五步清单默认隐藏", "exam mode: the five-step checklist starts hidden"),
     "opt.lang": ("界面语言：zh（默认）或 en", "language of all output: zh (default) or en"),
     "opt.catalog": (

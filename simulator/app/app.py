@@ -15,7 +15,7 @@ from textual.screen import Screen
 
 from simulator.app import messages as msg
 from simulator.app.keys import localized
-from simulator.app.services import ReportData, Services
+from simulator.app.services import Services
 from simulator.app.words import tr
 from simulator.practice import CallSpec
 
@@ -75,9 +75,6 @@ class DebtsimApp(App[None]):
         self.go_home()
         home = self.screen_stack[0]
         home.begin(spec, self.trainee)  # type: ignore[attr-defined]
-
-    def show_report(self, report: ReportData) -> None:
-        self.post_message(msg.ReportReady(report))
 
     def switch_lang(self, lang: str, trainee: str, choice: CallSpec | None) -> None:
         """Say everything in ``lang``: the home screen is rebuilt with the same choices."""

@@ -51,6 +51,7 @@ class Services:
         self.clock = clock  # the calls' clock (tests and snapshots pass a still one)
         self._catalog = catalog
         self._store = store
+        self._owns_store = store is None  # a store handed in is closed by whoever opened it
         self._voices = dict(voices or {})
         self._lock = threading.Lock()  # two workers may ask for the catalog at once
 
@@ -76,7 +77,7 @@ class Services:
             return self._store
 
     def close(self) -> None:
-        if self._store is not None:
+        if self._store is not None and self._owns_store:
             self._store.close()
 
     def voice_names(self) -> list[str]:

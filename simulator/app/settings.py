@@ -21,6 +21,7 @@ class AppSettings:
     typing_delay: float = TYPING_DELAY_S
     exam: bool = False  # the five-step checklist starts hidden
     max_minutes: float | None = None
+    seed: int | None = None  # --seed: every call gets this debtor (a trainer's drill for a whole room)
 
     @classmethod
     def from_env(cls, **given: object) -> AppSettings:

@@ -61,6 +61,7 @@ def build(lang: str) -> argparse.ArgumentParser:
     app.add_argument("--trainee", dest="app_trainee", metavar="NAME", help=t("opt.trainee", lang))
     app.add_argument("--db", dest="app_db", metavar="URL|PATH", help=t("opt.db", lang))
     app.add_argument("--exam", dest="app_exam", action="store_true", help=t("opt.exam", lang))
+    app.add_argument("--seed", dest="app_seed", type=int, metavar="N", help=t("opt.app_seed", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_key: str) -> argparse.ArgumentParser:

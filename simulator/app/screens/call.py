@@ -7,6 +7,7 @@ the debtor still speaks), and everything shown arrives as a message from that wo
 
 from __future__ import annotations
 
+import contextlib
 import time
 
 from textual import on, work
@@ -201,8 +202,12 @@ class CallScreen(Screen[None]):
         self.call.finish()
         self.post_message(msg.ReportReady(self.services.report_of(self.call)))
 
-    def on_report_ready(self, message: msg.ReportReady) -> None:
-        self.app.post_message(message)
+    def on_unmount(self) -> None:
+        """The app closed mid-call: keep the call as ``abandoned``, so it can be resumed."""
+        if self.call.card is None:
+            # Closing must never fail for it: the turns are already stored either way.
+            with contextlib.suppress(Exception):
+                self.call.abandon()
 
     @on(Worker.StateChanged)
     def worker_failed(self, event: Worker.StateChanged) -> None:

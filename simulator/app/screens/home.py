@@ -168,7 +168,7 @@ class HomeScreen(Screen[None]):
         voice = self.query_one("#voice", Select).value
         return CallSpec(str(personas.highlighted_option.id), str(cases.highlighted_option.id),
                         str(self.query_one("#lang", Select).value),
-                        None if difficulty is Select.NULL else str(difficulty),
+                        None if difficulty is Select.NULL else str(difficulty), self.services.settings.seed,
                         voice=str(voice), max_minutes=self.services.settings.max_minutes)
 
     def ask_name(self) -> str | None:
@@ -206,11 +206,12 @@ class HomeScreen(Screen[None]):
         case_id = rng.choice(suited or sorted(self.catalog.cases))
         base = self.spec()
         self.begin(CallSpec(persona_id, case_id, base.lang if base else self.lang,
-                            base.difficulty if base else None, voice=base.voice if base else "template",
+                            base.difficulty if base else None, self.services.settings.seed,
+                            voice=base.voice if base else "template",
                             max_minutes=self.services.settings.max_minutes), name)
 
     def begin(self, spec: CallSpec, name: str) -> None:
-        self.trainee = name
+        self.trainee = self.app.trainee = name  # type: ignore[attr-defined]
         self.start_call(spec, name)
 
     @work(thread=True, group="call", exclusive=True, exit_on_error=False, description="starting the call")
@@ -219,9 +220,6 @@ class HomeScreen(Screen[None]):
         call = self.services.start(spec, name)
         self.services.step_titles(spec.lang)  # warm the rubric before the call screen composes
         self.post_message(msg.CallReady(call))
-
-    def on_call_ready(self, message: msg.CallReady) -> None:
-        self.app.post_message(message)
 
     @on(Button.Pressed, "#resume")
     def action_resume(self) -> None:
@@ -235,6 +233,7 @@ class HomeScreen(Screen[None]):
 
     def resume_picked(self, session_id: str | None) -> None:
         if session_id:
+            self.trainee = self.app.trainee = self.trainee_value() or self.trainee  # type: ignore[attr-defined]
             self.resume_call(session_id)
 
     @work(thread=True, group="call", exclusive=True, exit_on_error=False, description="resuming the call")

@@ -5,6 +5,7 @@ Opening a past call shows its report exactly as it was scored (replayed from the
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from rich.text import Text
@@ -24,7 +25,7 @@ class ProgressScreen(Screen[None]):
     """One trainee's progress, read from the store in a worker."""
 
     KEYS = (
-        Key("enter", "open", "key.open", show=True),
+        Key("enter", "open", "key.open", priority=True),  # the table would take enter (and hide it)
         Key("escape", "back", "key.back"),
         Key("h", "home", "key.home"),
     )
@@ -70,7 +71,7 @@ class ProgressScreen(Screen[None]):
         summary.update(self.summary(figures, titles))
         for row in reversed(history):  # newest first
             result = tr("report.pass" if row["result"] == "pass" else "report.fail", lang)
-            table.add_row(f"{row['started'].astimezone():%Y-%m-%d %H:%M}", row["persona"] or "—", row["case"] or "—",
+            table.add_row(local_minute(row["started"]), row["persona"] or "—", row["case"] or "—",
                           str(row["score"]), Text(result, style="green" if row["result"] == "pass" else "red"),
                           key=row["id"])
         from simulator.app.widgets.charts import BarChart, LineChart
@@ -134,3 +135,8 @@ class ProgressScreen(Screen[None]):
 
     def action_home(self) -> None:
         self.app.go_home()  # type: ignore[attr-defined]
+
+
+def local_minute(stamp: str) -> str:
+    """A stored ISO 8601 time (the store's UTC text) as the trainee's local ``YYYY-MM-DD HH:MM``."""
+    return f"{datetime.fromisoformat(stamp).astimezone():%Y-%m-%d %H:%M}"

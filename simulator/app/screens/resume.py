@@ -12,6 +12,7 @@ from textual.widgets import Footer, Label, OptionList
 from textual.widgets.option_list import Option
 
 from simulator.app.keys import Key
+from simulator.app.screens.progress import local_minute
 from simulator.app.services import Services
 from simulator.app.words import tr
 
@@ -45,7 +46,7 @@ class ResumeScreen(ModalScreen[str | None]):
         options = self.query_one(OptionList)
         options.loading = False
         for row in rows:
-            options.add_option(Option(tr("resume.row", self.lang, started=f"{row['started'].astimezone():%Y-%m-%d %H:%M}",
+            options.add_option(Option(tr("resume.row", self.lang, started=local_minute(row["started"]),
                                          persona=row["persona"], case=row["case"], turns=row["turns"],
                                          status=tr(f"status.{row['status']}", self.lang)), id=row["id"]))
         if rows:

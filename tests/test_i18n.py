@@ -6,6 +6,7 @@ import string
 
 import pytest
 
+from simulator.app.words import APP_MESSAGES
 from simulator.i18n import MESSAGES, resolve_lang, t
 
 
@@ -18,6 +19,17 @@ def test_both_languages_with_the_same_slots(key: str) -> None:
     zh, en = MESSAGES[key]
     assert zh.strip() and en.strip()
     assert _fields(zh) == _fields(en), key
+
+
+@pytest.mark.parametrize("key", sorted(APP_MESSAGES))
+def test_app_words_in_both_languages_with_the_same_slots(key: str) -> None:
+    zh, en = APP_MESSAGES[key]
+    assert zh.strip() and en.strip()
+    assert _fields(zh) == _fields(en), key
+
+
+def test_app_words_do_not_shadow_the_shared_table() -> None:
+    assert set(APP_MESSAGES) & set(MESSAGES) == set()
 
 
 def test_chinese_is_the_default_language() -> None:

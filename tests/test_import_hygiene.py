@@ -48,6 +48,13 @@ def test_help_path_stays_light() -> None:
     assert mods & {"pydantic", "yaml", "rich", "textual", "torch", "transformers", "platformdirs"} == set()
 
 
+def test_the_app_imports_no_model_code_and_no_charts_until_a_chart_opens() -> None:
+    """Building the app (what bare ``debtsim`` does before the first paint) stays light."""
+    mods = _modules_after("from simulator.app import make_app\nmake_app()")
+    assert _top(mods) & {"torch", "transformers", "plotext", "textual_plotext"} == set()
+    assert {"simulator.app.widgets.charts", "sqlalchemy"} & mods == set()
+
+
 def test_catalog_does_not_compile_the_scorer() -> None:
     """The persona catalog needs only the vocabularies, not the analyser and rubric (~250 ms)."""
     mods = _modules_after("import simulator.catalog.search, scoring")

@@ -269,3 +269,29 @@ async def test_the_input_takes_keys_while_a_slow_voice_streams(app_factory) -> N
         assert not call.busy
         assert turn_texts(call)[0] == "".join(SlowVoice.CHUNKS)
         assert composer.value == "您好", "typed text survives the reply"
+
+
+async def test_f1_gives_a_coaching_tip_and_the_palette_lists_the_screen_keys(app_factory) -> None:
+    from textual.notifications import Notify
+
+    app = app_factory("zh", seed=4)
+    seen: list[object] = []
+    async with app.run_test(size=SIZE, message_hook=seen.append) as pilot:
+        call = await start_call(pilot, "cooperative", "cn-card-wanglei")
+        await say(pilot, "您好，我是云港银行信用卡中心的小李，请问是王磊先生吗？")
+        await pilot.press("f1")
+        await settle(pilot)
+        tips = [m.notification.message for m in seen if isinstance(m, Notify)]
+        assert any(tip.startswith("提示：") for tip in tips), tips
+        titles = [command.title for command in app.get_system_commands(call)]
+        assert titles[:4] == ["提示", "结束通话", "五步清单", "情绪表"]
+
+
+async def test_the_checklist_and_mood_meter_toggle_and_exam_mode_hides_the_checklist(app_factory) -> None:
+    app = app_factory("en", seed=4, exam=True)
+    async with app.run_test(size=SIZE) as pilot:
+        call = await start_call(pilot, "angry", "cn-card-wanglei")
+        checklist, meter = call.query_one("#checklist"), call.query_one("#mood")
+        assert not checklist.display and meter.display
+        await pilot.press("f2", "f3")
+        assert checklist.display and not meter.display

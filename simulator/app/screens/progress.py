@@ -46,7 +46,7 @@ class ProgressScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = tr("progress.title", self.lang, trainee=self.trainee)
+        self.title = tr("progress.screen_title", self.lang, trainee=self.trainee)
         table = self.query_one(DataTable)
         for key in ("col.date", "col.persona", "col.case", "col.score", "col.result"):
             table.add_column(tr(key, self.lang), key=key)

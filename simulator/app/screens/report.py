@@ -64,7 +64,7 @@ class ReportScreen(Screen[None]):
                 reviews = parts.reviews(report, lang)
                 if reviews is not None:
                     yield Static(reviews, id="reviews")
-            yield Transcript(lang, id="report-transcript")
+            yield Transcript(lang, follow=False, id="report-transcript")
         yield Footer()
 
     def on_mount(self) -> None:
@@ -73,14 +73,22 @@ class ReportScreen(Screen[None]):
         transcript = self.query_one(Transcript)
         transcript.border_title = tr("report.transcript", self.lang)
         for turn in self.report.transcript["turns"]:
-            transcript.add_turn(turn["speaker"], turn["text"], turn.get("at") or "")
-        self.query_one("#steps", OptionList).focus()
+            transcript.add_turn(turn["speaker"], turn["text"])
+        steps = self.query_one("#steps", OptionList)
+        steps.focus()
+        self.call_after_refresh(self.show_evidence, 0)
+
+    def show_evidence(self, index: int) -> None:
+        """Highlight the first evidence turn of step ``index`` (the first step when the report opens)."""
+        steps = self.query_one("#steps", OptionList)
+        option = steps.get_option_at_index(index)
+        result = self.report.card.steps[parts._step(str(option.id))]
+        if result.turns:
+            self.query_one(Transcript).highlight(result.turns[0])
 
     @on(OptionList.OptionHighlighted, "#steps")
     def step_picked(self, event: OptionList.OptionHighlighted) -> None:
-        result = self.report.card.steps[parts._step(str(event.option.id))]
-        if result.turns:
-            self.query_one(Transcript).highlight(result.turns[0])
+        self.show_evidence(event.option_index)
 
     @on(OptionList.OptionHighlighted, "#violations")
     def violation_picked(self, event: OptionList.OptionHighlighted) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from rich.cells import cell_len
 from rich.text import Text
 
 from scoring.scorecard import Scorecard
@@ -14,12 +15,22 @@ from simulator.app.services import ReportData
 from simulator.app.words import tr
 from simulator.voices.slots import money
 
-QUOTE_CHARS = 48
+QUOTE_CELLS = 30  # one line of the report's left column at 100 columns (a CJK character is 2 cells)
 
 
-def clip(text: str, limit: int = QUOTE_CHARS) -> str:
+def clip(text: str, cells: int = QUOTE_CELLS) -> str:
+    """``text`` on one line, cut to ``cells`` terminal cells (CJK-aware) with an ellipsis."""
     text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+    if cell_len(text) <= cells:
+        return text
+    out, used = [], 0
+    for char in text:
+        width = cell_len(char)
+        if used + width > cells - 1:
+            break
+        out.append(char)
+        used += width
+    return "".join(out) + "…"
 
 
 def overall(card: Scorecard, lang: str) -> Text:

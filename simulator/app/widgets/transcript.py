@@ -52,9 +52,10 @@ class Transcript(VerticalScroll):
 
     can_focus = True
 
-    def __init__(self, lang: str, *, id: str | None = None) -> None:
+    def __init__(self, lang: str, *, follow: bool = True, id: str | None = None) -> None:
         super().__init__(id=id)
         self.lang = lang
+        self.follow = follow  # keep the newest turn in view (a live call; not a report)
         self._streaming: Bubble | None = None
         self._count = 0
 
@@ -65,7 +66,7 @@ class Transcript(VerticalScroll):
     def add_turn(self, speaker: str, text: str, at: str | None = None) -> Bubble:
         bubble = Bubble(speaker, text, at or "", self.lang, self._count)
         self._count += 1
-        follow = self._at_bottom()
+        follow = self.follow and self._at_bottom()
         self.mount(TurnRow(bubble))
         if follow:
             self.call_after_refresh(self.scroll_end, animate=False)

@@ -6,6 +6,8 @@ English; the report must show exactly what ``scoring.score`` gives for the store
 
 from __future__ import annotations
 
+import json
+import os
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -83,6 +85,11 @@ async def start_call(pilot: Pilot, persona: str, case: str, name: str = "小李"
     return screen
 
 
+def without_id(card: dict) -> dict:  # type: ignore[type-arg]
+    """A scorecard without its id (the store files a call's card under its session id)."""
+    return {k: v for k, v in card.items() if k != "id"}
+
+
 def turn_texts(screen) -> list[str]:  # type: ignore[no-untyped-def]
     return [b.words for b in screen.query_one(Transcript).query(Bubble)]
 
@@ -127,7 +134,7 @@ async def test_a_whole_call_from_home_to_progress(app_factory, store, lang: str,
                                     "promised_date": day}
         expected = score(stored).to_dict()
         shown_card = report.report.card.to_dict()
-        assert {k: v for k, v in shown_card.items() if k != "id"} == {k: v for k, v in expected.items() if k != "id"}
+        assert without_id(shown_card) == without_id(expected)
         overall = str(report.query_one("#overall", Static).render())
         assert f"{expected['overall']['score']}/100" in overall
         steps = report.query_one("#steps", OptionList)
@@ -136,6 +143,12 @@ async def test_a_whole_call_from_home_to_progress(app_factory, store, lang: str,
             mark = "–" if not result["applicable"] else "✓" if result["done"] else "✗"
             assert prompt.startswith(mark), (step, prompt)
 
+        await pilot.press("x")  # export this call as JSON
+        await settle(pilot)
+        exported = json.loads((Path(os.environ["DEBTSIM_HOME"]) / "exports" / f"{rows[0]['id']}.json").read_text("utf-8"))
+        assert without_id(exported["scorecard"]) == without_id(shown_card)
+        assert exported["record"] == stored["record"]
+
         await pilot.press("p")
         await settle(pilot)
         progress = app.screen
@@ -143,6 +156,12 @@ async def test_a_whole_call_from_home_to_progress(app_factory, store, lang: str,
         table = progress.query_one(DataTable)
         assert table.row_count == 1, (str(progress.query_one("#progress-summary", Static).render()), [w.error for w in app.workers])
         assert table.get_row_at(0)[3] == str(expected["overall"]["score"])
+        await pilot.press("enter")  # a past call's report, exactly as it was scored
+        await settle(pilot)
+        replay = app.screen
+        assert isinstance(replay, ReportScreen) and replay is not report
+        assert without_id(replay.report.card.to_dict()) == without_id(shown_card)
+        assert len(replay.report.moods) == len(report.report.moods) > 1
 
 
 async def test_selecting_a_step_highlights_its_evidence_turn(app_factory) -> None:

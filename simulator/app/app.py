@@ -31,6 +31,7 @@ class DebtsimApp(App[None]):
         self.services = services
         self.lang = services.settings.lang
         self.trainee = services.trainee()
+        self.home_depth = 1  # screens below and including the current home screen
 
     def get_default_screen(self) -> Screen:
         from simulator.app.screens.home import HomeScreen
@@ -67,14 +68,14 @@ class DebtsimApp(App[None]):
         self.push_screen(localized(ProgressScreen, self.lang)(self.services, self.lang, trainee))
 
     def go_home(self) -> None:
-        while len(self.screen_stack) > 1:
+        """Back to the (newest) home screen, closing whatever is above it."""
+        while len(self.screen_stack) > self.home_depth:
             self.pop_screen()
 
     def retry(self, spec: CallSpec) -> None:
         """The same call again (same persona, case, difficulty and seed: the same debtor)."""
         self.go_home()
-        home = self.screen_stack[0]
-        home.begin(spec, self.trainee)  # type: ignore[attr-defined]
+        self.screen.begin(spec, self.trainee)  # type: ignore[attr-defined]
 
     def switch_lang(self, lang: str, trainee: str, choice: CallSpec | None) -> None:
         """Say everything in ``lang``: the home screen is rebuilt with the same choices."""
@@ -87,7 +88,12 @@ class DebtsimApp(App[None]):
             choice = CallSpec(choice.persona, choice.case, lang, choice.difficulty, None, choice.voice,
                               choice.max_minutes)
         self.go_home()
-        self.switch_screen(localized(HomeScreen, lang)(self.services, lang, self.trainee, choice))
+        # Textual cannot switch away from the default screen (it has no result callback), so the
+        # first home stays at the bottom, out of sight, and each language's home is pushed above it.
+        if self.home_depth > 1:
+            self.pop_screen()
+        self.push_screen(localized(HomeScreen, lang)(self.services, lang, self.trainee, choice))
+        self.home_depth = 2
 
     # --- the command palette ---------------------------------------------------------------
 

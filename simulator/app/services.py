@@ -107,9 +107,10 @@ class Services:
     # --- who ------------------------------------------------------------------------------
 
     def trainee(self) -> str:
+        """The name to prefill: given, set or remembered; empty on a first run (the trainee types it)."""
         from simulator.store import who
 
-        return who.trainee(self.settings.trainee)
+        return who.known(self.settings.trainee) or ""
 
     def remember(self, name: str) -> None:
         from simulator.store import who

@@ -11,12 +11,18 @@ import os
 
 def trainee(explicit: str | None = None, *, remember: bool = False) -> str:
     """The trainee's name; with ``remember`` an explicit ``--trainee`` is kept for next time."""
+    name = (explicit or "").strip()
+    if name and remember:
+        _remember(name)
+    return known(name) or _os_user()
+
+
+def known(explicit: str | None = None) -> str | None:
+    """The name given, set or remembered; ``None`` when only the OS user name is left (the app asks)."""
     from simulator import locations
 
     name = (explicit or "").strip()
     if name:
-        if remember:
-            _remember(name)
         return name
     env = os.environ.get("DEBTSIM_TRAINEE", "").strip()
     if env:
@@ -25,8 +31,10 @@ def trainee(explicit: str | None = None, *, remember: bool = False) -> str:
         kept = locations.remembered_trainee_path().read_text("utf-8").strip()
     except OSError:
         kept = ""
-    if kept:
-        return kept
+    return kept or None
+
+
+def _os_user() -> str:
     try:
         return getpass.getuser()
     except Exception:  # no user name at all (some containers): still never prompt

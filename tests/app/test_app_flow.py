@@ -314,3 +314,45 @@ async def test_the_checklist_and_mood_meter_toggle_and_exam_mode_hides_the_check
         assert not checklist.display and meter.display
         await pilot.press("f2", "f3")
         assert checklist.display and not meter.display
+
+
+async def test_first_run_opens_home_with_an_empty_name_and_asks_for_one(app_factory) -> None:
+    app = app_factory("zh", trainee=None)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), "no modal before home, even on a first run"
+        assert app.screen.query_one("#trainee", Input).value == ""
+        await pilot.press("f5")
+        await settle(pilot)
+        assert isinstance(app.screen, HomeScreen), "no call without a name"
+        assert app.screen.query_one("#trainee", Input).has_focus
+
+
+async def test_switching_language_keeps_the_choices_and_speaks_english(app_factory) -> None:
+    app = app_factory("zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pick(pilot, "personas", "hardship")
+        await pilot.press("f9")
+        await settle(pilot)
+        home = app.screen
+        assert isinstance(home, HomeScreen) and home.lang == "en"
+        assert home.query_one("#personas", OptionList).highlighted_option.id == "hardship"
+        assert "Persona" in str(home.query_one("#personas").border_title)
+        assert [c.title for c in app.get_system_commands(home)][:2] == ["Start", "Random"]
+        await pick(pilot, "cases", "cn-card-wanglei")
+        await settle(pilot)
+        assert isinstance(app.screen, CallScreen) and app.screen.call.session.lang == "en"
+
+
+async def test_a_random_drill_starts_a_call_with_a_case_written_for_the_persona(app_factory, catalog) -> None:
+    app = app_factory("zh")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("f6")
+        await settle(pilot)
+        call = app.screen
+        assert isinstance(call, CallScreen)
+        session = call.call.session
+        suited = [c for c, e in catalog.cases.items() if session.persona.id in e.model.personas]
+        assert not suited or session.case.id in suited

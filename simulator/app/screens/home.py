@@ -7,6 +7,7 @@ It paints at once, before the catalog and the store are ready (they load in a wo
 from __future__ import annotations
 
 import random
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on, work
@@ -21,10 +22,11 @@ from simulator.app import messages as msg
 from simulator.app.keys import Key
 from simulator.app.services import Services
 from simulator.app.words import tr
-from simulator.catalog import Catalog
 from simulator.i18n import LANGS
 from simulator.practice import CallSpec
-from simulator.voices.slots import money, product
+
+if TYPE_CHECKING:
+    from simulator.catalog import Catalog
 
 DIFFICULTIES = ("easy", "medium", "hard")
 
@@ -131,6 +133,8 @@ class HomeScreen(Screen[None]):
         return text
 
     def case_line(self, case_id: str, persona_id: str | None) -> Text:
+        from simulator.voices.slots import money, product  # the debtor engine: not before the first paint
+
         assert self.catalog is not None
         case = self.catalog.case(case_id)
         lang = self.lang

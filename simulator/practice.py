@@ -18,12 +18,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from simulator.session import CallSession
-
 if TYPE_CHECKING:
     from scoring.scorecard import Scorecard
     from simulator.catalog import Catalog
-    from simulator.session import Record
+    from simulator.session import CallSession, Record
     from simulator.store.core import Store
     from simulator.store.journal import Journal
     from simulator.voices.base import Voice
@@ -110,6 +108,8 @@ class Practice:
 def new_session(catalog: Catalog, spec: CallSpec, voice: Voice | None = None,
                 clock: Callable[[], float] = time.monotonic) -> CallSession:
     """A fresh (unjournaled) session; ``KeyError`` names an unknown persona or case."""
+    from simulator.session import CallSession  # the engine: not loaded by those that only need a CallSpec
+
     persona, case = catalog.persona(spec.persona), catalog.case(spec.case)
     return CallSession(persona, case, spec.lang, seed=spec.seed or 0, difficulty=spec.difficulty, voice=voice,
                        max_minutes=spec.max_minutes, clock=clock)

@@ -43,12 +43,6 @@ def test_lang_from_environment(capsys: pytest.CaptureFixture[str], monkeypatch: 
     assert "personas: 8 valid" in capsys.readouterr().out
 
 
-def test_bare_debtsim_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--lang", "en"]) == 0
-    captured = capsys.readouterr()
-    assert "usage: debtsim" in captured.out
-
-
 @pytest.mark.parametrize("position", ["before", "after"])
 def test_lang_before_or_after_the_subcommand(capsys: pytest.CaptureFixture[str], position: str) -> None:
     argv = ["--lang", "en", "check"] if position == "before" else ["check", "--lang", "en"]

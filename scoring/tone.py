@@ -69,6 +69,11 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
                                                      or rule.check == "calling_hours" and v.turn > 0):
             # pressing on after an attorney, a stop request, a dispute or a ruled-out time or place
             add(v.turn, "pressure", v.quote)
+    for prev, nxt in zip(agent, agent[1:], strict=False):
+        if _repeats(state.transcript.turns[prev].text, state.transcript.turns[nxt].text) \
+                and not state.analyses[nxt].names & {"thanks", "goodbye", "greet"}:
+            # the same line again to a customer who did not follow: mechanical delivery
+            add(nxt, "cold", state.transcript.turns[nxt].text[:80])
     if len(agent) >= 3 and polite / len(agent) < rubric.tone.polite_share_min:
         add(agent[0], "cold", state.transcript.turns[agent[0]].text[:80])
     findings.sort(key=lambda f: (f.turn, f.kind))
@@ -81,6 +86,13 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
 
 
 _POOR_CUES = frozenset({"shouting", "command"})
+_EDGES = " \t\n。，、！？!?.,;；:：~～…\"“”'‘’"
+
+
+def _repeats(before: str, after: str) -> bool:
+    """The agent's turn only repeats (six characters or more of) the one before it."""
+    core = after.strip(_EDGES)
+    return len(core) >= 6 and core.lower() in before.lower()
 
 
 def _vulnerable_before(state: CallState, i: int) -> bool:

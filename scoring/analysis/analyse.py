@@ -23,11 +23,13 @@ _CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:—\n]")
 _EN_CLAUSE_BREAK = re.compile(r"[,;.!?:—\n]|\b(?:but|and then|so)\b", re.I)
 
 # A negator scopes the act only if nothing about paying sits between them ("不还就上门" is a threat).
-_ZH_NEG = re.compile(r"(?:不会|不要|不能|不得|不可以|不可能|绝不|决不|从不|并没有|没有|并未|未|没|别|不用|不是|不至于|不存在|切勿|请勿|(?<![要何])不(?!如|然))"
+_ZH_NEG = re.compile(r"(?:不会|不要|不能|不得|不可以|不可能|绝不|决不|从不|并没有|没有|并未|未|没|别|不用|不是|不至于|不存在|切勿|请勿|(?<![要何])不(?!如|然|想|希望|愿))"
                      r"(?P<gap>[^，,。；;]{0,6})$")
 _ZH_PAY_IN_GAP = re.compile(r"[还付交接理处]|给[^，,。；;]*(就|的话|便|才)")
-_EN_NEG = re.compile(r"(?:\b(?:not|never|no|nobody|no one|nothing)\b(?:['’]s)?|n't\b|n’t\b)(?P<gap>(?:\s+[\w'’-]+){0,4})\s*$", re.I)
+_EN_NEG = re.compile(r"(?:\b(?:not|never|no|nobody|no one|nothing|cannot)\b(?:['’]s)?|n't\b|n’t\b)(?P<gap>(?:\s+[\w'’-]+){0,4})\s*$", re.I)
 _EN_PAY_IN_GAP = re.compile(r"\b(pay|paid|paying|respond|answer|call|make|work|sort|deal|fix|cooperate)\b", re.I)
+# "You don't want me sending someone round": a veiled threat, not a denial (zh: 不想/不希望, in _ZH_NEG).
+_EN_DESIRE = re.compile(r"\b(you|ya) (don.t|do not|wouldn.t|would not) want\b", re.I)
 _ZH_NEG_AFTER = re.compile(r"^[^，,。；;]{0,10}(说法)?(不准确|不对|不是真的|没这回事|是谣言|不会的|不存在)")
 _EN_NEG_AFTER = re.compile(r"^[^,.;]{0,30}\b(is not true|isn't true|not true|a myth|not how it works|isn't going to happen)", re.I)
 
@@ -36,7 +38,7 @@ _LEGAL_ACTION = re.compile(r"起诉|立案|诉讼|上诉|法院|强制执行|传
                            r"CCJ|garnish\w*|seiz\w*|repossess\w*|levy|filed|bailiffs?|enforcement)\b", re.I)
 _CRIME = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|判刑|刑事|监狱|犯罪|诈骗|恶意透支|罪名|定罪|"
                     r"\b(arrest\w*|jail|prison|police|sheriff|criminal|crime|fraud|theft|stealing|prosecut\w*|"
-                    r"locked up|charges|felony|misdemeanou?r|warrant)\b", re.I)
+                    r"locked up|charges|felony|misdemeanou?r|warrant|thief|thieves|crook)\b", re.I)
 _NEGATED_CERTAINTY = re.compile(r"(不是|没有|并非|并不|尚未|\bnot\b|n't|\bno\b|\bnothing\b|\bnever\b).{0,12}$", re.I)
 _RHETORICAL = re.compile(r"\bwhy (not|don.t you|wouldn.t you)\b|\bhow about\b|"
                          r"^\W*(?:\w+\W+)?(can.t|couldn.t|won.t|wouldn.t|don.t|didn.t|isn.t|aren.t) (you|they|we|there)\b",
@@ -49,9 +51,13 @@ _REPORTED = re.compile(r"^\W*(?:呃|嗯|啊|那个|哦)?\W*(?:(?:您|你)(?:刚�
                        r"they (?:said|told you)|if (?:someone|anyone|anybody) (?:asks|tells|says|calls|ever))\b", re.I)
 
 
-def _reported(u: _Utterance, start: int) -> bool:
-    s, _ = u.sentence(start)
-    return bool(_REPORTED.search(u.text[s:start]))
+def _reported(u: _Utterance, start: int, end: int | None = None) -> bool:
+    """The phrase at ``start`` is someone else's act the agent reports; with ``end``, a question
+    whose subject is the reported act itself ("有人上门吓唬您？", "Someone came to your door?")."""
+    s, e = u.sentence(start)
+    if _REPORTED.search(u.text[s:start]):
+        return True
+    return end is not None and u.text[s:e].rstrip().endswith(("?", "？")) and bool(_REPORTED.search(u.text[s:end]))
 _ZH_EMPLOYED = re.compile(r"(欠|负债|逾期|没还|未还|拖欠|帐款|帳款|账款|缴款|繳款|期限|overdue|outstanding)", re.I)
 
 
@@ -164,7 +170,8 @@ class _Utterance:
         before = self.clause_before(start)
         if self.lang == "en":
             m = _EN_NEG.search(before)
-            if m and not _EN_PAY_IN_GAP.search(m.group("gap")) and not _RHETORICAL.search(before[:m.end()]):
+            if m and not _EN_PAY_IN_GAP.search(m.group("gap")) and not _RHETORICAL.search(before[:m.end()]) \
+                    and not _EN_DESIRE.search(before):
                 return True
             return bool(_EN_NEG_AFTER.search(self.text[end:self.sentence(start)[1]]))
         m = _ZH_NEG.search(before)
@@ -231,7 +238,7 @@ def _plain(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 
 def _unless_negated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
-        if not u.negated(m.start(), m.end()) and not _reported(u, m.start()):
+        if not u.negated(m.start(), m.end()) and not _reported(u, m.start(), m.end()):
             return [u.act("", m.start(), m.end())]
     return []
 
@@ -318,7 +325,7 @@ def _explain_consequence(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 def _false_legal(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
         phrase = m.group()
-        if _reported(u, m.start()):
+        if _reported(u, m.start(), m.end()):
             continue
         if _CRIME.search(phrase) or _LEGAL_ACTION.search(phrase):
             if _legal_kind(u, m.start(), m.end()) != "false":
@@ -336,7 +343,7 @@ def _threat(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     """A threat, unless the "visit" is part of a (false) legal claim: that is false_legal's job."""
     for m in pattern.finditer(u.text):
         s, e = u.sentence(m.start())
-        if u.negated(m.start(), m.end()) or _LEGAL_VISIT.search(u.text[s:e]) or _reported(u, m.start()):
+        if u.negated(m.start(), m.end()) or _LEGAL_VISIT.search(u.text[s:e]) or _reported(u, m.start(), m.end()):
             continue
         return [u.act("", m.start(), m.end())]
     return []
@@ -662,6 +669,19 @@ def _run(handler: Handler, name: str, u: _Utterance, pattern: re.Pattern[str]) -
     return [Act(act.name or name, act.start, act.end, act.quote, act.slots) for act in handler(u, pattern)]
 
 
+_INSISTING_ACTS = frozenset({"demand_payment", "dismiss_hardship", "dismiss_dispute"})
+_CONTRAST = re.compile(r"\b(but|however|though|still|that said|regardless|even so|nevertheless|anyway)\b|但是|但|可是|不过|然而|还是|照样|也得|也要|反正", re.I)
+
+
+def _drop_hollow_empathy(text: str, acts: list[Act]) -> list[Act]:
+    """"I understand, but we still need the full balance": sympathy that a contrast turns into a
+    demand or a dismissal is no empathy (for forbearance or tone); sympathy after it still counts."""
+    insisting = [a.start for a in acts if a.name in _INSISTING_ACTS]
+    hollow = {id(e) for e in acts if e.name == "empathise"
+              and any(start >= e.end and _CONTRAST.search(text, e.end, start + 8) for start in insisting)}
+    return [a for a in acts if id(a) not in hollow] if hollow else acts
+
+
 def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, context: Context | None = None,
             lexicons: dict[str, Lexicon] | None = None) -> Analysis:
     """Dialogue acts and tone features of one utterance by ``speaker`` ("agent"/"debtor") in ``lang``."""
@@ -691,6 +711,9 @@ def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, cont
                 found = memo[key] = [Act(a.name or name, a.start, a.end, a.quote, a.slots) for a in handler(u, pattern)]
             acts.extend(found)
     names = {a.name for a in acts}
+    if "empathise" in names and names & _INSISTING_ACTS:
+        acts = _drop_hollow_empathy(text, acts)
+        names = {a.name for a in acts}
     if speaker == "debtor":
         if "give_verification" in names and "confirm_identity" not in names:
             acts.append(Act("confirm_identity", 0, len(text), text))

@@ -118,18 +118,27 @@ _ZH_MONEY = re.compile(
 _EN_MONEY = re.compile(
     rf"(?P<sign>[$£€¥￥])\s?(?P<num>{_ARABIC})\s*(?P<big>k|K|grand|thousand|million)?\b"
     rf"|(?P<num2>{_ARABIC}|{_EN_WORDNUM})\s*(?P<big2>k|K|thousand|grand)?\s*"
-    rf"(?P<unit>dollars?|bucks|pounds?|quid|usd|gbp|euros?|cents?)\b",
+    rf"(?P<unit>dollars?|bucks|pounds?|quid|usd|gbp|euros?|cents?)\b"
+    # "about ten grand", "8.6k": a scale that only money takes, no currency word needed
+    rf"|\b(?P<num3>{_ARABIC}|{_EN_WORDNUM})\s*(?P<big3>grand)\b|\b(?P<num4>\d+(?:\.\d+)?)(?P<big4>k)\b",
     re.I,
 )
 _EN_SCALED_WORDS = re.compile(rf"\b{_EN_WORDNUM}", re.I)
 _APPROX_BEFORE = re.compile(r"(?:大约|大概|约|差不多|将近|about|around|roughly|approximately|nearly|some)\s*$", re.I)
+# A bare sum that a payment date follows: "500 on the 28th", "300 by Friday", "200 every month".
+_EN_WHEN_AFTER = re.compile(r"\s+(?:on|by|before|this|next|every|each|a|per)\s+(?:the\s+\d|\d|mon|tue|wed|thu|fri|sat|"
+                            r"sun|week|month|fortnight|payday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _NOT_MONEY_AFTER = re.compile(r"\s*(?:天|日|号|月|年|期|个|次|岁|点|分钟|小时|周|%|％|位|楼|days?|months?|weeks?|years?|"
                               r"times|payments|instal|percent|%|am|pm|a\.m|p\.m|st\b|nd\b|rd\b|th\b|:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|o.clock)", re.I)
-_NOT_MONEY_BEFORE = re.compile(r"(?:工号|编号|尾号|后四位|后4位|最后四|号码|号是|身份证|手机号|last four|number|ID|No\.|#|extension|"
+_NOT_MONEY_BEFORE = re.compile(r"(?:工号|编号|尾号|后四位|后4位|最后四|号码|号是|身份证|手机号|last four|number|\bID\b|No\.|#|extension|"
                                r"ext\.?|room|apartment|postcode|zip|version|第|每)\s*(?:是|为|:|：)?\s*$", re.I)
 _PAY_BEFORE = re.compile(r"(?:还|付|交|打|转|欠|共|计|额|款|金|有|单|剩|剩下|剩下的|就|能|先|最多|只有|拿出|凑|pay|owe|payment|of|balance|due|is|at|for|send|down)\s*[了上个掉出]?\s*$"
                          # a date or the product just before a bare sum: "今天3000", "10号前4650", "花呗3590"
                          r"|(?:今天|明天|后天|月底|月初|周[一二三四五六日末]|号|日|号前|日前|之前|以前|前|呗|卡|贷|加|是|为|合计|共计)\s*$"
+                         # a sum per instalment: "每期七百多", "每个月1500", "首期两千"
+                         r"|(?:每期|每月|每个月|一个月|每周|首期|首付)\s*[还付交扣]?\s*$"
+                         # what the speaker can manage: "I could do 500", "I can manage 200"
+                         r"|\b(?:do|manage|afford|spare|cover|put)\s*$"
                          # a paying verb a few words back: "转我微信2890", "还给我们3000"
                          r"|(?:还|付|交|转|打)(?:给|到|进)?[我你您他她我们的微信支付宝卡里账上]{1,5}\s*$", re.I)
 
@@ -151,11 +160,11 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
     out: list[Amount] = []
     if lang == "en" or re.search(r"[$£€]", text):
         for m in finditer(_EN_MONEY, text):
-            raw = m.group("num") or m.group("num2")
+            raw = m.group("num") or m.group("num2") or m.group("num3") or m.group("num4")
             value = _num(raw)
             if value is None or value <= 0:
                 continue
-            big = (m.group("big") or m.group("big2") or "").lower()
+            big = (m.group("big") or m.group("big2") or m.group("big3") or m.group("big4") or "").lower()
             value *= {"k": 1000, "grand": 1000, "thousand": 1000, "million": 1e6}.get(big, 1)
             if (m.group("unit") or "").lower().startswith("cent"):
                 value /= 100
@@ -167,7 +176,8 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
                 if any(s <= m.start() < e for s, e in taken) or _NOT_MONEY_AFTER.match(text, m.end()):
                     continue
                 before = text[max(0, m.start() - 24):m.start()]
-                if _NOT_MONEY_BEFORE.search(before) or not _PAY_BEFORE.search(before):
+                if _NOT_MONEY_BEFORE.search(before) or not (_PAY_BEFORE.search(before)
+                                                             or _EN_WHEN_AFTER.match(text, m.end())):
                     continue
                 value = _num(m.group())
                 if value and value >= 10 and not _looks_like_year(m.group(), text, m.end()):

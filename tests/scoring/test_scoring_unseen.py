@@ -1,0 +1,830 @@
+"""Unseen-wording probes: every rule of the CN, US and UK packs, the five steps and the three
+tone levels, written from shared/DOMAIN.md's definitions alone (not from the scorer's patterns,
+not from any labelled call), the way collectors actually talk: colloquial, indirect, polite but
+violating, ASR slips (no punctuation, fillers, spelled-out numbers), spoken Chinese (咱们, 您这边,
+回头, 搞定), and tricky negatives that must stay quiet (lawful conditional consequences, consented
+late calls, the company name given to a relative who asks, hardship handled well).
+
+Every case goes through the public ``score`` on a small transcript, so every one can fail.
+"""
+
+from __future__ import annotations
+
+import pytest
+from scoring_helpers import call, rules_at
+
+from scoring import Step, score
+
+A, D = "agent", "debtor"
+OK = {"zh": "嗯。", "en": "Okay."}
+JUR = {"CN": "CN", "US": "US", "UK": "UK"}
+MIRANDA = (A, "Before we go on: I'm a debt collector, this is an attempt to collect a debt, and any "
+              "information obtained will be used for that purpose.")
+
+
+def _rules(lang: str, turns: list[tuple[str, str]], opening: bool = True, **sc: object) -> list[tuple[str, int]]:
+    return rules_at(score(call(lang, turns, opening=opening, **sc)))
+
+
+def _split(table: dict[str, tuple[list, list]]) -> tuple[list, list]:
+    """(positives, negatives) as pytest params: (rule, lang, jurisdiction, case)."""
+    pos, neg = [], []
+    for key, (yes, no) in table.items():
+        rule, lang = key.split("/")
+        jur = JUR[rule.split("-")[0]]
+        pos += [pytest.param(rule, lang, jur, c, id=f"{key}+{i}") for i, c in enumerate(yes)]
+        neg += [pytest.param(rule, lang, jur, c, id=f"{key}-{i}") for i, c in enumerate(no)]
+    return pos, neg
+
+
+# --- One agent turn after a clean, verified opening ------------------------------------------------
+AGENT_TURN: dict[str, tuple[list[str], list[str]]] = {
+    "CN-FREQUENCY/zh": ([
+        "你今天不接，我们就一个小时打一次，打到你接为止。",
+        "今天都给你打了十几个电话了，你倒是接啊。",
+        "接下来我们每天早中晚都会给您来电，直到还上为止。",
+        "呃你信不信我让同事轮流打给你",
+        "不处理的话，您这手机以后就别想清静了。",
+        "我们系统会自动一直拨您的号码，一天几十通都有可能。",
+    ], [
+        "这是我们这周第二次联系您，上次没打通，不好意思打扰了。",
+        "您放心，约好时间以后我们不会反复打扰您。",
+        "那我周五下午再给您打个电话确认一下，可以吗？",
+        "有问题您随时可以来电咨询，我们每天都有人值班。",
+        "我们系统会自动给您发一条还款提醒短信。",
+        "那咱们约好了，下周一上午我再给您打一个电话。",
+    ]),
+    "CN-CONTACT-BLAST/zh": ([
+        "你手机里那些联系人我们这边都有，要不要我们帮你问问他们？",
+        "你也不想你同事都知道你欠钱吧？那就赶紧处理。",
+        "再拖下去，我们只能把情况发到你们单位的群里了。",
+        "回头我们给你老家村委会寄个函，让大家都知道一下。",
+        "你朋友圈里的人，我们也会一个一个通知到的。",
+        "别让我们难做，真要打给你通讯录里的人，大家脸上都不好看。",
+    ], [
+        "您的通讯录我们是不会用的，您放心。",
+        "您担心我们打到您单位？不会的，我们只跟您本人联系。",
+        "您说您朋友接到了催收电话？这个不合规，我帮您登记投诉。",
+        "您放心，我们不想也不会让您单位知道这件事。",
+    ]),
+    "CN-THREAT/zh": ([
+        "你住的那个小区我们也去过，环境还不错嘛。",
+        "晚上走路小心点，别到时候说我们没提醒你。",
+        "我们的人这周会去你家门口等你，当面聊。",
+        "你要是不识相，有的是办法让你还。",
+        "你老婆在哪上班我们都清楚，你自己掂量掂量。",
+        "今天不给个说法，明天我们就上门，别怪我们不客气。",
+    ], [
+        "我们不会派人上门，有什么都在电话里说。",
+        "如果一直不处理，银行可能会走法律程序，这个我得如实告诉您。",
+        "有人上门吓唬您？那不是正规做法，您可以报警，也可以向我们投诉。",
+        "您的住址只用来寄对账单，不会有人去找您。",
+        "您可以先掂量一下哪个方案更合适，不着急。",
+    ]),
+    "CN-INSULT/zh": ([
+        "就你这样的，活该被催。",
+        "都多大人了，借钱不还，丢不丢人啊？",
+        "你是听不懂人话吗？我都说几遍了。",
+        "哟，没钱还天天点外卖，日子过得挺滋润啊。",
+        "你这种人我见得多了，嘴上说还，没一个真还的。",
+        "真是服了你了，脸皮够厚的。",
+    ], [
+        "您别这么说自己，谁都有难的时候。",
+        "我没有说您不讲信用的意思，可能是我表达得不清楚。",
+        "您说我们骂人？抱歉让您不舒服了，我们会注意的。",
+        "您别担心，这不丢人，很多人都遇到过。",
+    ]),
+    "CN-IMPERSONATION/zh": ([
+        "我这边是公安局经侦大队的，找你核实一下信用卡的事。",
+        "我们是法院委托的，今天专门来通知你。",
+        "你好，我是国信律师事务所的王律师，代表银行跟你谈。",
+        "这里是金融纠纷调解委员会，你的欠款已经转到我们这了。",
+        "我是检察院的，你这个案子我们在跟。",
+        "呃我这边是那个执行局的哈 跟你说下你这个卡的事",
+    ], [
+        "我是云港银行信用卡中心的催收专员小陈。",
+        "我们只是银行的工作人员，不是法院也不是律师，您别紧张。",
+        "以后如果真的起诉，法院会正式给您送达文书，不是我们打电话通知。",
+        "您可以打我们银行的官方客服电话核实我的身份。",
+    ]),
+    "CN-FALSE-LEGAL/zh": ([
+        "你这个情况法院已经受理了，传票这两天就到。",
+        "今天不还，明天公安就会上门带人。",
+        "你家小孩以后上学、当兵都会受影响的。",
+        "你再拖，房子车子马上就要被查封了。",
+        "银行已经把你列入失信名单了，以后坐不了飞机。",
+        "这个已经走到刑事那一块了你知道吧",
+    ], [
+        "如果一直不处理，银行可能会走法律程序。",
+        "逾期会有违约金，也会上报征信，影响您以后贷款。",
+        "不会抓人的，欠款是民事纠纷，您别担心。",
+        "长期不还的话，银行有权依法起诉，最后以法院判决为准。",
+        "只有符合法律规定的恶意透支才可能追究刑事责任，您现在只是普通逾期。",
+    ]),
+    "CN-PERSONAL-ACCOUNT/zh": ([
+        "你先把钱转到我同事的卡上，他帮你操作。",
+        "我给你发个收款码，扫一下就行，直接到我这。",
+        "直接转我支付宝，账号就是我手机号。",
+        "你转给我个人，我这边帮你走内部渠道，利息能少点。",
+        "呃转到这个卡号上 6222开头那个 户名是我本人",
+        "加一下我私人微信，转账给我比较方便。",
+    ], [
+        "还款请只通过云港银行APP或者支付宝官方还款页面。",
+        "我们任何工作人员都不会让您转到个人账户。",
+        "如果有人让您转到私人卡上，那肯定是诈骗，您直接挂掉。",
+        "您可以在支付宝里搜信用卡还款，选云港银行，填卡号就能还。",
+        "对公账户的户名是云港银行信用卡中心，您核对一下再转。",
+    ]),
+    "CN-NEW-BORROWING/zh": ([
+        "你去网贷上借一点呗，先把这边窟窿补上。",
+        "你其他卡还有额度吧？刷出来先还我们这张。",
+        "找你朋友同事借借嘛，几千块的事。",
+        "美团月付、京东白条那些你开了没？先周转一下。",
+        "你可以先拿房子抵押贷一笔出来还。",
+        "呃你那个微粒贷不是还能借嘛",
+    ], [
+        "千万别去借网贷来还，利息更高，咱们按您的情况分期。",
+        "您说要跟朋友借？不用着急借钱，我们先看看能不能申请个分期。",
+        "我们不建议您用其他信用卡套现还款。",
+        "不用找您朋友借，我们可以帮您申请分期。",
+    ]),
+    "CN-EXTRA-FEE/zh": ([
+        "要申请减免的话，得先交三百块的审核费。",
+        "交一千块保证金，我们就给您停止催收。",
+        "您再交个征信修复费，逾期记录就能消掉。",
+        "走加急通道需要另外付两百块钱。",
+        "分期的话我们要另收五百块服务费。",
+        "你先交个停催费吧，交了以后就没人打扰你了。",
+    ], [
+        "办理分期只收合同里约定的手续费，不会额外收钱。",
+        "我们不收任何停催费、修复费，有人这么要求都是诈骗。",
+        "逾期产生的违约金和利息是按合同收的。",
+    ]),
+}
+
+US_UK_TURN: dict[str, tuple[list[str], list[str]]] = {
+    "US-VIOLENCE/en": ([
+        "You don't want me sending a couple of guys round to have a word.",
+        "Things could get physical if you keep stringing us along.",
+        "I'd watch my back if I were you.",
+        "We know which car is yours. Hate for anything to happen to it.",
+        "we got people in your area, just saying",
+    ], [
+        "Nobody is going to hurt anyone; this is just about the balance.",
+        "No one will come to your house.",
+        "We don't send people round to anyone's house.",
+        "If someone threatened you, please report it; that's not how we work.",
+    ]),
+    "US-ABUSE/en": ([
+        "Are you stupid or just pretending?",
+        "Quit whining and pay your damn bill.",
+        "What a joke. Grown adult can't pay a card bill.",
+        "You're a freeloader, that's what you are.",
+        "shut up and listen for once",
+        "Oh boo hoo, everyone's got problems.",
+    ], [
+        "I'm sorry, I didn't mean to sound harsh.",
+        "Take your time, I'm listening.",
+        "Nobody's calling you a freeloader, I just need to understand your situation.",
+    ]),
+    "US-FALSE-AFFILIATION/en": ([
+        "This is Agent Miller from the Department of Justice.",
+        "I'm calling from the IRS about an unpaid account.",
+        "I'm with the law office representing Harbor Bank.",
+        "We're a government-licensed recovery bureau working with the courts.",
+        "This is the process server's office, we have papers for you.",
+        "i'm calling from the county clerk's office",
+    ], [
+        "I'm with Harbor Recovery, a private collection agency.",
+        "We're not a law firm and we're not the government.",
+        "I work in Harbor Bank's collections department, that's all.",
+        "If this ever went to court, you'd hear from the county clerk's office, not from me.",
+    ]),
+    "US-FALSE-THREAT/en": ([
+        "You could be looking at jail time over this.",
+        "We're going to freeze your bank account tomorrow.",
+        "The repo truck will come for your car this weekend.",
+        "Your paycheck will be garnished starting next pay period.",
+        "We'll have a warrant out for you by Monday.",
+        "they'll take your house if you don't pay",
+    ], [
+        "If the balance stays unpaid, Harbor Bank could decide to file a lawsuit.",
+        "We can't garnish wages without a court order, and there isn't one.",
+        "No one's going to jail over a credit card.",
+    ]),
+    "US-FALSE-CRIME/en": ([
+        "Running up a card you can't pay is basically stealing.",
+        "You realize this is a criminal matter now?",
+        "What you're doing is fraud, and fraud is a felony.",
+        "We could have you charged with theft.",
+        "you're basically a thief at this point",
+    ], [
+        "Falling behind isn't a crime.",
+        "Nobody's saying you did anything criminal.",
+        "If someone used your card without permission, that's fraud against you; let's report it.",
+    ]),
+    "US-FALSE-AMOUNT/en": ([
+        "I'll need an extra $40 for processing the payment over the phone.",
+        "Your balance is now $9,500 with our collection costs.",
+        "There's a $25 service charge on top of each installment.",
+        "We'll tack on a $100 admin fee if it's not paid today.",
+        "the total with our fees comes to about ten grand",
+    ], [
+        "Your balance is $8,640, no extra fees.",
+        "There's no charge for paying online or by phone.",
+        "The amount is $8,640, which includes the interest under your card agreement.",
+        "The balance includes the late fees in your card agreement.",
+        "There's no processing charge for paying by phone.",
+    ]),
+    "UK-PRESSURE/en": ([
+        "Have you thought about remortgaging to clear this off?",
+        "Surely a mate could lend you the money till payday?",
+        "A 0% balance transfer card would sort this out nicely.",
+        "This offer's only good if you pay today, after that it's gone.",
+        "Sell a few bits on eBay and you'll have it by the weekend.",
+        "We'll be phoning you daily until it's cleared, just so you know.",
+    ], [
+        "Take your time, and please get free debt advice before deciding anything.",
+        "I'd rather you didn't borrow to pay us; let's agree something affordable.",
+        "There's no deadline today, we can speak again next week after you've looked at your budget.",
+        "We'll call you back on Friday as agreed, and not before then.",
+        "You mentioned selling some bits on eBay? Please don't feel you have to.",
+    ]),
+    "UK-MISREPRESENT/en": ([
+        "I'm ringing from the High Court enforcement team.",
+        "We'll be sending enforcement officers round to take your goods next week.",
+        "A CCJ has already been registered against you.",
+        "There's a £50 charge for every call we have to make to you.",
+        "You could go to prison for this, you know.",
+        "We started court proceedings this morning.",
+    ], [
+        "If it's not resolved we may consider legal action, but that's a last resort and nothing has started.",
+        "We haven't applied for a CCJ.",
+        "I'm calling from Harbor Bank's collections team.",
+        "No one from the court enforcement team is involved; this is just Harbor Bank.",
+    ]),
+}
+
+_pos1, _neg1 = _split(AGENT_TURN)
+_pos2, _neg2 = _split(US_UK_TURN)
+
+
+def _agent_turn(lang: str, jur: str, text: str) -> list[tuple[str, int]]:
+    lead = [MIRANDA, (D, OK[lang])] if jur != "CN" else []
+    return _rules(lang, lead + [(A, text), (D, OK[lang])], jurisdiction=jur)
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "text"), _pos1 + _pos2)
+def test_unseen_agent_turn_fires(rule: str, lang: str, jur: str, text: str) -> None:
+    assert any(r == rule and t >= 4 for r, t in _agent_turn(lang, jur, text))
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "text"), _neg1 + _neg2)
+def test_unseen_agent_turn_quiet(rule: str, lang: str, jur: str, text: str) -> None:
+    assert not any(r == rule for r, _ in _agent_turn(lang, jur, text))
+
+
+# --- A relative answers; the agent's next turn (no opening) ---------------------------------------
+RELATIVE = {
+    "zh": [(A, "喂，您好，请问王磊在吗？"), (D, "他出去了，我是他爱人，你哪位？")],
+    "en": [(A, "Hi there, is Dana Park around?"), (D, "No, she's at work. This is her husband. What's it about?")],
+}
+THIRD: dict[str, tuple[list, list]] = {
+    "CN-THIRD-PARTY/zh": ([
+        [(A, "您是他爱人啊？他那个信用卡已经欠了好几个月了，您这边知道吗？")],
+        [(A, "那麻烦您跟他说一声，银行这边在催款呢，再不还就麻烦了。")],
+        [(A, "回头您提醒他把那八千多块钱还一下哈。")],
+        [(A, "要不这样，您先帮他转一部分过来，回头他再还您。")],
+        [(A, "我是云港银行的。"), (D, "他是不是欠你们钱了？"), (A, "对，欠得不少，您劝劝他。")],
+        [(A, "嗯就是他那个卡逾期了 您跟他讲一下")],
+    ], [
+        [(A, "没事没事，就是一点个人业务，麻烦您让他方便的时候回个电话。")],
+        [(A, "我是云港银行的小陈，麻烦您转告他回个电话就行，谢谢您。")],
+        [(A, "好的，那我晚点再打吧，不打扰您了。")],
+        [(A, "我姓陈。"), (D, "他是不是欠你们钱了？"), (A, "具体什么事我不方便说，得跟他本人讲，您别担心。")],
+    ]),
+    "US-THIRD-PARTY/en": ([
+        [(A, "Oh, you're her husband? She's pretty far behind on her card with us.")],
+        [(A, "Could you let her know her payment's overdue and it really needs sorting out?")],
+        [(A, "Any chance you could chip in a bit towards what she owes?")],
+        [(A, "It's Harbor Bank."), (D, "Is this about money she owes?"), (A, "Yeah, pretty much, it's her credit card.")],
+        [(A, "it's regarding her past due account with us")],
+    ], [
+        [(A, "It's a personal matter. Could you just ask her to give Sam a call back?")],
+        [(A, "It's Sam from Harbor Bank. Could she call me back when she gets a chance?")],
+        [(A, "No problem, I'll try her another time. Thanks!")],
+        [(A, "It's Sam."), (D, "Does she owe you money?"), (A, "I'm sorry, I can only talk about that with her directly.")],
+    ]),
+}
+THIRD["UK-THIRD-PARTY/en"] = THIRD["US-THIRD-PARTY/en"]
+_pos3, _neg3 = _split(THIRD)
+
+
+def _third(lang: str, jur: str, turns: list[tuple[str, str]]) -> list[tuple[str, int]]:
+    return _rules(lang, RELATIVE[lang] + turns + [(D, OK[lang])], opening=False, jurisdiction=jur)
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "turns"), _pos3)
+def test_unseen_third_party_fires(rule: str, lang: str, jur: str, turns: list) -> None:
+    assert any(r == rule and t >= 2 for r, t in _third(lang, jur, turns))
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "turns"), _neg3)
+def test_unseen_third_party_quiet(rule: str, lang: str, jur: str, turns: list) -> None:
+    assert not any(r == rule for r, _ in _third(lang, jur, turns))
+
+
+# --- After the debtor raises something: (debtor's words, agent's reply) -----------------------------
+AFTER: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
+    "CN-DISPUTE/zh": ([
+        ("这笔账我上个月就结清了，你们查一下。", "我们这边显示没还，您还是今天先还上吧。"),
+        ("那几笔网购根本不是我买的，卡被盗刷了。", "盗不盗刷那是您的事，欠款还是要还的。"),
+        ("你们说的金额跟我账单对不上啊。", "以系统为准，您就按这个数还吧。"),
+        ("这个卡我压根就没办过。", "您别找借口了，今天能还多少？"),
+        ("我已经转过去了，有截图的。", "截图没用，以我们到账为准，您再还一次吧。"),
+        ("我对这笔钱有异议。", "有异议也得先还钱，这是规定。"),
+    ], [
+        ("这笔账我结清了。", "好的，麻烦您把还款凭证发给我们，我这边先登记异议，核实期间暂停催收。"),
+        ("那几笔不是我消费的。", "明白，我帮您登记争议交易，转给专门部门调查，有结果会通知您。"),
+        ("金额不对。", "好，我这边先提交核查，把账单明细寄给您核对。"),
+        ("金额不对吧。", "我帮您提交核查，最终以核查结果为准，核实前不会催您。"),
+    ]),
+    "US-VALIDATION/en": ([
+        ("This isn't even my account.", "Well, it's got your name on it, so how much can you put down today?"),
+        ("I don't recognize this debt at all.", "You'll recognize it when it hits your credit. Let's get a payment in."),
+        ("I paid this off two years ago, I have the receipt.", "Our records say otherwise. Can we do $200 today?"),
+        ("Send me something in writing that proves I owe this.", "We don't need to send anything, the debt is valid. "
+                                                                 "Pay today."),
+        ("this balance is way too high i dispute it", "Disputes don't stop the clock, ma'am, the full amount is due."),
+    ], [
+        ("This isn't my account.", "Okay, I've noted that you dispute it. We'll stop collection and mail you "
+                                   "verification of the debt."),
+        ("I want proof I owe this.", "You're entitled to that. I'll send the validation notice and we'll pause until "
+                                     "you've had a chance to review it."),
+        ("I paid this already.", "Thanks for letting me know. If you can send the receipt, I'll mark the account as "
+                                 "disputed and investigate."),
+    ]),
+    "UK-FORBEARANCE/en": ([
+        ("I've been made redundant and I've got nothing coming in.", "I understand, but we'll still need the full "
+                                                                     "£860 by Friday."),
+        ("My wages have been cut in half.", "Right, so can you pay it in full today then?"),
+        ("I can barely afford food at the minute.", "Everyone says that. The balance needs clearing."),
+        ("I'm on statutory sick pay, it's really tight.", "I'm afraid that's not something we take into account. "
+                                                          "Full payment is required."),
+        ("honestly i'm skint, universal credit doesn't cover it", "then you'll need to find the money from somewhere, "
+                                                                  "can you pay by friday"),
+    ], [
+        ("I've been made redundant.", "I'm sorry to hear that. Let's pause things for 30 days, and I'd recommend "
+                                      "talking to StepChange or National Debtline for free advice."),
+        ("My wages have been cut.", "Thanks for telling me. We can look at a reduced payment you can actually afford, "
+                                    "based on your income and outgoings."),
+        ("I can barely afford food.", "That sounds really hard. Please put food and rent first; we can put a hold on "
+                                      "the account and freeze interest."),
+        ("I lost my job.", "I'm sorry to hear that, but we can put everything on hold for 30 days."),
+    ]),
+    "UK-VULNERABLE/en": ([
+        ("I'm struggling with my mental health, I've been signed off work.", "Okay, so when can we expect a payment?"),
+        ("My son died in March and I just can't deal with post.", "I'm sorry, but the account is still in arrears and "
+                                                                  "needs sorting today."),
+        ("I have a learning disability and I don't understand these letters.", "It's simple: you owe £860, pay it."),
+        ("I'm pregnant and in and out of hospital.", "That's your business, we still need £200 this week."),
+        ("i've had a stroke, my memory's not great", "right, well let's just agree £300 today then"),
+    ], [
+        ("I'm struggling with my mental health.", "Thank you for telling me. We can pause collection, and I can note "
+                                                  "that someone you trust can speak for you."),
+        ("My son died in March.", "I'm very sorry for your loss. There's no pressure today; I'll put the account on "
+                                  "hold for 60 days."),
+        ("I don't understand these letters.", "That's completely fine, let me explain slowly, and we can send "
+                                              "everything in large print."),
+    ]),
+    "US-CEASE/en": ([
+        ("I want you to stop calling me, period.", "Understood, but while I have you, can we set up $100 a month?"),
+        ("Do not contact me again about this.", "Dana, the balance is still past due, so what can you do today?"),
+        ("Take me off your call list.", "I can do that once we've agreed a payment."),
+        ("please don't call me anymore, write to me", "Sure, but first let's talk about getting this paid down."),
+        ("I'm asking you to cease all contact.", "I hear you. Can you do half today?"),
+    ], [
+        ("Stop calling me.", "Of course. I've noted your request and we won't call again; you may get letters by "
+                             "mail."),
+        ("Don't contact me again.", "Understood, I've recorded that. Have a good day."),
+        ("Take me off your list.", "Done, I've marked the account no-call. Goodbye."),
+    ]),
+    "US-REPRESENTED/en": ([
+        ("I've got a lawyer now, call her.", "Sure, but let's just confirm a payment date with you first."),
+        ("My attorney is Jane Ruiz, she's handling my debts.", "Okay, but the account is still $8,640 past due."),
+        ("I'm working with a bankruptcy attorney.", "That's fine, can you still make a payment today?"),
+        ("you need to go through my lawyer", "What's stopping you from paying, though?"),
+        ("My lawyer told me not to talk to you.", "Well, I'm just trying to help you. How much can you afford?"),
+    ], [
+        ("I've got a lawyer now.", "Thanks, can I take their name and number? We'll deal with them from now on."),
+        ("My attorney is Jane Ruiz.", "Got it, I'll note Ms. Ruiz as your attorney and we'll contact her office."),
+        ("Go through my lawyer.", "Understood, I'll update the file and stop contacting you directly."),
+        ("I'm talking to a lawyer about it.", "Okay, can I get their name and number? We'll contact them directly."),
+    ]),
+}
+_pos4, _neg4 = _split(AFTER)
+
+
+def _after(lang: str, jur: str, pair: tuple[str, str]) -> list[tuple[str, int]]:
+    lead = [MIRANDA, (D, OK[lang])] if jur != "CN" else []
+    said, reply = pair
+    return _rules(lang, lead + [(D, said), (A, reply), (D, OK[lang])], jurisdiction=jur)
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "pair"), _pos4)
+def test_unseen_after_debtor_fires(rule: str, lang: str, jur: str, pair: tuple[str, str]) -> None:
+    assert any(r == rule and t >= 4 for r, t in _after(lang, jur, pair))
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "pair"), _neg4)
+def test_unseen_after_debtor_quiet(rule: str, lang: str, jur: str, pair: tuple[str, str]) -> None:
+    assert not any(r == rule for r, _ in _after(lang, jur, pair))
+
+
+# --- Rules that hang on the account: time-barred debts, a stop request or attorney on file ------------
+BARRED: dict[str, tuple[list[str], list[str]]] = {
+    "US-TIME-BARRED/en": ([
+        "We'll be filing suit if you don't pay.",
+        "Pay now or we'll see you in court.",
+        "Our attorneys are ready to sue on this.",
+        "we can still take you to court over this",
+        "Keep ignoring it and you'll be hearing from our lawyers about a lawsuit.",
+    ], [
+        "Because of the age of this debt, we won't sue you for it.",
+        "We cannot take legal action on this account.",
+        "Paying is voluntary at this point; we won't sue.",
+    ]),
+    "UK-STATUTE-BARRED/en": ([
+        "If you don't pay, we'll take you to court for this.",
+        "You still legally have to pay this, there's no way around it.",
+        "We'll be issuing a claim if we don't get payment.",
+        "The debt never goes away; we can sue any time.",
+        "i'll be passing this to our solicitors for court action",
+    ], [
+        "This debt is statute-barred, so we can't take you to court for it; paying is your choice.",
+        "You don't have to pay this, but if you'd like to, we can set something up.",
+        "Because of its age we can't take legal action on this debt.",
+    ]),
+}
+_pos5, _neg5 = _split(BARRED)
+
+
+def _barred(lang: str, jur: str, text: str) -> list[tuple[str, int]]:
+    lead = [MIRANDA, (D, OK[lang])] if jur == "US" else []
+    return _rules(lang, lead + [(A, text), (D, OK[lang])], jurisdiction=jur, time_barred=True)
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "text"), _pos5)
+def test_unseen_time_barred_fires(rule: str, lang: str, jur: str, text: str) -> None:
+    assert any(r == rule and t >= 4 for r, t in _barred(lang, jur, text))
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "text"), _neg5)
+def test_unseen_time_barred_quiet(rule: str, lang: str, jur: str, text: str) -> None:
+    assert not any(r == rule for r, _ in _barred(lang, jur, text))
+
+
+# --- Calling hours: the time of the call, and whether the customer asked for it ----------------------
+# (rule, lang, jurisdiction, local time, the agent's first words, the debtor's answer, fires?)
+HOURS = [
+    ("CN-HOURS", "zh", "CN", "2026-05-12T22:40", "王先生，这么晚打扰了，就是想问下您那个卡今天能不能还。", "都几点了你还打？", True),
+    ("CN-HOURS", "zh", "CN", "2026-05-12T06:50", "早上好王先生，趁您上班前跟您说下还款的事。", "这么早？", True),
+    ("CN-HOURS", "zh", "CN", "2026-05-12T23:55", "我们这边夜班，跟您确认一下还款。", "我都睡了。", True),
+    ("CN-HOURS", "zh", "CN", "2026-05-13T01:10", "喂 王磊吗 你这个卡的事得赶紧处理", "神经病啊半夜打电话", True),
+    ("CN-HOURS", "zh", "CN", "2026-05-12T07:40", "早，我是云港银行的小陈，跟您说一下还款的事。", "嗯。", True),
+    ("CN-HOURS", "zh", "CN", "2026-05-12T21:50", "王先生晚上好，跟您说一下还款的事，方便吗？", "方便。", False),
+    ("CN-HOURS", "zh", "CN", "2026-05-12T08:05", "王先生早上好，跟您说一下还款的事。", "嗯。", False),
+    ("CN-HOURS", "zh", "CN", "2026-05-12T22:30",
+     "您上次跟我们说白天上班不方便，让晚上十点半以后打给您，所以这个点联系您。", "对，是我让你们这会儿打的。", False),
+    ("CN-HOURS", "zh", "CN", "2026-05-12T23:00", "按您昨天约的时间，晚上11点给您回个电话。", "嗯，是我约的。", False),
+    ("CN-HOURS", "zh", "CN", "2026-05-12T07:00", "您说早上七点前后打给您最方便，那我就准点打来了。", "对对，上班前说清楚。", False),
+    ("US-HOURS", "en", "US", "2026-05-12T21:20", "Hi Dana, sorry it's late, just calling about your account.",
+     "It's past nine!", True),
+    ("US-HOURS", "en", "US", "2026-05-12T06:45", "Morning Dana, wanted to catch you before work about the card.",
+     "It's not even seven.", True),
+    ("US-HOURS", "en", "US", "2026-05-12T22:30", "hey dana its sam from harbor bank", "Do you know what time it is?",
+     True),
+    ("US-HOURS", "en", "US", "2026-05-12T07:30", "Good morning, this is Sam with Harbor Bank.", "Hello?", True),
+    ("US-HOURS", "en", "US", "2026-05-12T20:55", "Hi Dana, this is Sam with Harbor Bank.", "Hi.", False),
+    ("US-HOURS", "en", "US", "2026-05-12T08:10", "Good morning Dana, Sam with Harbor Bank.", "Morning.", False),
+    ("US-HOURS", "en", "US", "2026-05-12T21:30",
+     "You asked us to call after your shift ends around nine thirty, so here I am.", "Yes, thanks for calling back.",
+     False),
+    ("US-HOURS", "en", "US", "2026-05-12T06:30",
+     "You told us early morning before work is the only time you can talk, so I'm calling now.", "Right, go ahead.",
+     False),
+    ("UK-TIMES", "en", "UK", "2026-05-12T23:30", "Hi Dana, Sam from Harbor Bank about your account.", "It's midnight!",
+     True),
+    ("UK-TIMES", "en", "UK", "2026-05-12T06:15", "Morning, it's Sam from Harbor Bank.", "I'm asleep.", True),
+    ("UK-TIMES", "en", "UK", "2026-05-12T22:45", "sorry for the late one dana its harbor bank", "What now?", True),
+    ("UK-TIMES", "en", "UK", "2026-05-12T19:30", "Hi Dana, Sam from Harbor Bank here.", "Hi.", False),
+    ("UK-TIMES", "en", "UK", "2026-05-12T09:00", "Good morning Dana, Sam from Harbor Bank.", "Morning.", False),
+    ("UK-TIMES", "en", "UK", "2026-05-12T22:15",
+     "You asked us to ring after ten when the kids are in bed, so I'm calling now.", "Yes, that's fine.", False),
+]
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "when", "first", "reply", "fires"), HOURS,
+                         ids=[f"{h[0]}-{h[3][11:]}-{i}" for i, h in enumerate(HOURS)])
+def test_unseen_calling_hours(rule: str, lang: str, jur: str, when: str, first: str, reply: str, fires: bool) -> None:
+    got = _rules(lang, [(A, first), (D, reply), (A, OK[lang] if lang == "zh" else "Thanks."), (D, OK[lang])],
+                 opening=False, jurisdiction=jur, call_local_time=when)
+    assert ((rule, 0) in got) is fires, got
+
+
+# --- Account flags and call counts -----------------------------------------------------------------
+FLAGS = [
+    # (rule, lang, jur, agent turn, scenario, fires?)
+    ("US-CEASE", "en", "US", "Hi Dana, just calling to see when you can make a payment.", {"cease_requested": True},
+     True),
+    ("US-CEASE", "en", "US", "So about that balance, can we do something today?", {"cease_requested": True}, True),
+    ("US-REPRESENTED", "en", "US", "I know your lawyer's involved, but can you send $200 yourself today?",
+     {"attorney_on_record": True}, True),
+    ("US-HARASS-CALLS", "en", "US", "Just following up again on the payment.", {"contact_attempts_7d": 9}, True),
+    ("US-HARASS-CALLS", "en", "US", "Checking in about the balance, Dana.", {"contact_attempts_7d": 7}, True),
+    ("US-HARASS-CALLS", "en", "US", "so about the card, can we get something set up", {"contact_attempts_7d": 12}, True),
+    ("US-HARASS-CALLS", "en", "US", "Just following up on the payment.", {"contact_attempts_7d": 2}, False),
+    ("US-HARASS-CALLS", "en", "US", "Following up, as promised, on the plan.", {"contact_attempts_7d": 6}, False),
+    # the labelled calls count only the call log for this rule (dev en-009: announcing calls is no finding)
+    ("US-HARASS-CALLS", "en", "US", "I'll keep calling until this is paid.", {"contact_attempts_7d": 1}, False),
+    ("CN-FREQUENCY", "zh", "CN", "再跟您确认一下还款的事。", {"contacts_today": 1}, False),
+]
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "text", "sc", "fires"), FLAGS,
+                         ids=[f"{f[0]}-{i}" for i, f in enumerate(FLAGS)])
+def test_unseen_account_flags(rule: str, lang: str, jur: str, text: str, sc: dict, fires: bool) -> None:
+    lead = [MIRANDA, (D, OK[lang])] if jur == "US" else []
+    got = _rules(lang, lead + [(A, text), (D, OK[lang])], jurisdiction=jur, **sc)
+    assert any(r == rule for r, _ in got) is fires, got
+
+
+# --- The debt-collector disclosure (US): the first agent turn that conveys the debt ----------------
+MIRANDA_POS = [
+    "So Dana, I'm calling about the $8,640 on your Harbor card, it's 35 days past due.",
+    "The reason for my call is your overdue credit card balance.",
+    "You missed your last payment and the account is now delinquent.",
+    "i'm reaching out about your past-due balance of eight thousand six hundred forty dollars",
+    "Your account has been referred to us for collection.",
+]
+MIRANDA_NEG = [
+    "Before we go on, I have to tell you I'm a debt collector, this is an attempt to collect a debt, and anything "
+    "you tell me will be used for that purpose. You're $8,640 behind on the card.",
+    "This communication is from a debt collector. It's an attempt to collect a debt and any information obtained "
+    "will be used for that purpose. The card is 35 days past due.",
+    "I'm a debt collector trying to collect a debt, and any info you give me will be used for that. The balance is "
+    "$8,640.",
+    "Thanks Dana. Is now a good time to talk?",
+]
+
+
+@pytest.mark.parametrize("text", MIRANDA_POS)
+def test_unseen_mini_miranda_missing(text: str) -> None:
+    assert ("US-MINI-MIRANDA", 4) in _rules("en", [(A, text), (D, OK["en"])], jurisdiction="US")
+
+
+@pytest.mark.parametrize("text", MIRANDA_NEG)
+def test_unseen_mini_miranda_given(text: str) -> None:
+    assert not any(r == "US-MINI-MIRANDA" for r, _ in _rules("en", [(A, text), (D, OK["en"])], jurisdiction="US"))
+
+
+# --- Who is calling (US): the debtor asks, the agent dodges (no opening) ---------------------------
+NO_ID_POS = [
+    ("Who is this?", "Never mind who I am, Dana, we need to talk about your balance."),
+    ("What company are you with?", "That's not important right now. When can you pay?"),
+    ("Sorry, who's calling?", "I'll tell you once you confirm you're going to pay."),
+    ("Who are you with?", "Just a company you owe money to."),
+    ("Can I get your name?", "I don't give out my name."),
+]
+NO_ID_NEG = [
+    ("Who is this?", "This is Sam Cole with Harbor Recovery, I'm a debt collector."),
+    ("What company?", "Harbor Bank, card services. I'm Sam."),
+    ("Who's calling?", "Sorry, I should have said: my name's Sam, calling from Harbor Bank."),
+]
+
+
+def _no_id(pair: tuple[str, str]) -> list[tuple[str, int]]:
+    asked, reply = pair
+    return _rules("en", [(A, "Hi, is this Dana Park?"), (D, asked), (A, reply), (D, OK["en"])], opening=False,
+                  jurisdiction="US")
+
+
+@pytest.mark.parametrize("pair", NO_ID_POS)
+def test_unseen_no_id_fires(pair: tuple[str, str]) -> None:
+    assert any(r == "US-NO-ID" for r, _ in _no_id(pair))
+
+
+@pytest.mark.parametrize("pair", NO_ID_NEG)
+def test_unseen_no_id_quiet(pair: tuple[str, str]) -> None:
+    assert not any(r == "US-NO-ID" for r, _ in _no_id(pair))
+
+
+# --- The five steps -----------------------------------------------------------------------------------
+# (step, lang, turns, opening?, record, done?)
+PLAN_ZH = [(A, "您看这个月能先还多少？"), (D, "20号发工资，能先还2000。"), (A, "好的，那就5月20号前先还2000元，我给您登记上。"),
+           (D, "行。")]
+PLAN_EN = [(A, "What could you manage right now?"), (D, "I can do 1,000 on Friday."),
+           (A, "Okay, $1,000 this Friday, May 15th. I'll note that."), (D, "Sure.")]
+REC_ZH = {"outcome": "promise_to_pay", "promised_amount": 2000.0, "promised_date": "2026-05-20",
+          "notes": "客户同意5月20日前还2000元"}
+REC_EN = {"outcome": "promise_to_pay", "promised_amount": 1000.0, "promised_date": "2026-05-15",
+          "notes": "Promised $1,000 by May 15"}
+STEPS = [
+    # identity
+    ("identity", "zh", [(A, "喂您好，我是云港银行信用卡中心的小李，请问是王磊王先生吗？"), (D, "对，我是。"),
+                        (A, "好的，为了保护您的信息，麻烦报一下您身份证后四位。"), (D, "4471。")], False, None, True),
+    ("identity", "zh", [(A, "王先生您好，这边云港银行，我姓陈，工号3108。您是王磊本人对吧？"), (D, "是啊。"),
+                        (A, "您方便说下出生年月日吗？核一下身份。"), (D, "1988年6月12号。")], False, None, True),
+    ("identity", "zh", [(A, "您好，请问是王磊吗？"), (D, "我是，哪位？"),
+                        (A, "我是云港银行客服中心的小张，您预留的手机尾号是多少，核对一下哈。"), (D, "尾号5520。")],
+     False, None, True),
+    ("identity", "zh", [(A, "喂 你好 这边是云港银行的 我叫陈晓 请问是王磊先生吧"), (D, "嗯是"),
+                        (A, "麻烦您报一下身份证最后六位"), (D, "123456")], False, None, True),
+    ("identity", "zh", [(A, "您好，请问王磊在吗？我是云港银行的小陈。"), (D, "他不在，我是他老婆。"),
+                        (A, "好的，那麻烦您转告他回个电话，谢谢您。")], False, None, True),
+    ("identity", "zh", [(A, "您好，我是云港银行的小陈，请问是王磊吗？"), (D, "是我。"),
+                        (A, "好的王先生，今天打给您是想说下还款的事。")], False, None, False),
+    ("identity", "zh", [(A, "喂，王磊吧？我小陈。"), (D, "是我。"), (A, "身份证后四位说一下。"), (D, "4471。")],
+     False, None, False),
+    ("identity", "zh", [(A, "您好，我是国信律师事务所的张律师，请问是王磊吗？"), (D, "是我。"),
+                        (A, "请报一下身份证后四位。"), (D, "4471。")], False, None, False),
+    ("identity", "zh", [(A, "您好，请问王磊在吗？我是云港银行的。"), (D, "他不在，我是他老婆。"),
+                        (A, "他信用卡逾期了，您让他赶紧还。")], False, None, False),
+    ("identity", "en", [(A, "Hi, my name's Sam, I'm calling from Harbor Bank. Is this Dana Park?"),
+                        (D, "Yeah, speaking."), (A, "Great, just to verify, can I get the last four of your social?"),
+                        (D, "6612.")], False, None, True),
+    ("identity", "en", [(A, "Good morning, Sam Cole with Harbor Bank card services. Could I speak with Dana Park?"),
+                        (D, "That's me."), (A, "Thanks Dana. Can you confirm your zip code and date of birth for me?"),
+                        (D, "94110, July 2nd 1990.")], False, None, True),
+    ("identity", "en", [(A, "hey is this dana park"), (D, "yes who's this"),
+                        (A, "sorry, it's sam from harbor bank. before we go on, what's your date of birth"),
+                        (D, "march third eighty five")], False, None, True),
+    ("identity", "en", [(A, "Hello, Sam here from Harbor Bank, staff ID 2210. Am I speaking to Dana Park?"),
+                        (D, "Yes."), (A, "For security, could you tell me the postcode on the account?"),
+                        (D, "SW4 7PL.")], False, None, True),
+    ("identity", "en", [(A, "Hi, this is Sam from Harbor Bank. Is this Dana Park?"), (D, "Yes, that's me."),
+                        (A, "Great, thanks.")], False, None, False),
+    ("identity", "en", [(A, "Is this Dana Park?"), (D, "Yes."), (A, "Date of birth please?"),
+                        (D, "March 3rd, 1985.")], False, None, False),
+    ("identity", "en", [(A, "This is Officer Sam Cole from the county court. Is this Dana Park?"), (D, "Yes."),
+                        (A, "Confirm your date of birth."), (D, "March 3rd, 1985.")], False, None, False),
+    # reminder (amount 8640, 35 days overdue)
+    ("reminder", "zh", [(A, "王先生，您这张卡目前欠款8640元，已经逾期35天了，逾期会产生违约金和利息，也会影响征信。")],
+     True, None, True),
+    ("reminder", "zh", [(A, "您这边账单是八千六百四十块，晚了一个多月了哈，再拖的话会上征信，以后贷款买房都受影响。")],
+     True, None, True),
+    ("reminder", "zh", [(A, "欠款是8,640元，逾期35天。按合同每天都有利息，长期不处理银行有权依法起诉。")],
+     True, None, True),
+    ("reminder", "zh", [(A, "呃就是您那个卡 八千六百四 逾期三十五天了 这个会报送央行征信的")], True, None, True),
+    ("reminder", "zh", [(A, "您的欠款是8640元，逾期35天了。"), (D, "哦。"), (A, "逾期会收违约金，还会上报征信。")],
+     True, None, True),
+    ("reminder", "zh", [(A, "您欠款8640元，逾期35天了。")], True, None, False),
+    ("reminder", "zh", [(A, "您欠了9640元，逾期35天，会上征信。")], True, None, False),
+    ("reminder", "zh", [(A, "您欠款8640元，逾期35天，明天就要抓你了。")], True, None, False),
+    ("reminder", "zh", [(A, "您有一笔钱没还，赶紧处理一下，会影响征信。")], True, None, False),
+    ("reminder", "en", [(A, "Dana, the balance is $8,640 and it's 35 days past due. Late fees and interest apply "
+                            "under your agreement, and it's being reported to the credit bureaus.")], True, None, True),
+    ("reminder", "en", [(A, "So you're at eight thousand six hundred forty dollars, about five weeks late. That can "
+                            "hurt your credit score.")], True, None, True),
+    ("reminder", "en", [(A, "The overdue amount is $8,640, 35 days late; if it stays unpaid the bank may take legal "
+                            "action.")], True, None, True),
+    ("reminder", "en", [(A, "your card's at 8,640 bucks and it's been 35 days, so there's late fees piling up")],
+     True, None, True),
+    ("reminder", "en", [(A, "You owe $8,640, 35 days overdue.")], True, None, False),
+    ("reminder", "en", [(A, "You owe $6,840, 35 days overdue; it's reported to the credit bureaus.")], True, None,
+     False),
+    ("reminder", "en", [(A, "You owe $8,640 and it's 35 days late, so you'll be arrested if you don't pay.")], True,
+     None, False),
+    # negotiation
+    ("negotiation", "zh", [(A, "您现在每个月收入大概多少，能先还一部分吗？"), (D, "这个月最多能还两千。"),
+                           (A, "好，那就这个月20号前先还2000元，可以吧？"), (D, "行。"),
+                           (A, "好的，那就按5月20号前还2000元来。")], True, None, True),
+    ("negotiation", "zh", [(A, "一次还清有困难的话，咱们可以分期，您看分12期，每期七百多可以吗？"), (D, "分12期可以。"),
+                           (A, "好的，那我帮您申请12期分期，每月还720元。")], True, None, True),
+    ("negotiation", "zh", [(A, "您目前收入情况怎么样？"), (D, "我这个月手头紧，下个月10号发工资能还3000。"),
+                           (A, "好，那咱们就定6月10号还3000元，我给您记上。")], True, None, True),
+    ("negotiation", "zh", [(D, "我失业了，真的拿不出来。"),
+                           (A, "理解，那我帮您申请困难延期，先停催三个月，每月还200元，您看行吗？"), (D, "可以。"),
+                           (A, "好，那就每月15号还200元。")], True, None, True),
+    ("negotiation", "zh", [(A, "那您看 这周五之前 能不能先还个一千 剩下的下个月再说"), (D, "周五一千可以"),
+                           (A, "好嘞 那就周五 五月十五号 一千块 说定了")], True, None, True),
+    ("negotiation", "zh", [(A, "您必须尽快全部还清。"), (D, "我看看吧。"), (A, "好的，那您尽快。")], True, None, False),
+    ("negotiation", "zh", [(A, "您什么时候能还？"), (D, "过段时间吧。"), (A, "行，那您回头处理一下。")], True, None,
+     False),
+    ("negotiation", "zh", [(A, "今天能还多少？"), (D, "我想想。"), (A, "好的。")], True, None, False),
+    ("negotiation", "en", [(A, "What could you realistically manage each month?"), (D, "Maybe 300."),
+                           (A, "Okay, so $300 on the 1st of each month starting June 1st. Does that work?"),
+                           (D, "Yes."), (A, "Great, I've set that up.")], True, None, True),
+    ("negotiation", "en", [(A, "Can you do part of it now and the rest later?"), (D, "I can do 1,000 on Friday."),
+                           (A, "Perfect, $1,000 this Friday, May 15th. I'll note that.")], True, None, True),
+    ("negotiation", "en", [(A, "How are things financially?"), (D, "Honestly bad, I'm between jobs."),
+                           (A, "Okay, we can do a hardship plan: $50 a month for six months, first payment June 5th. "
+                               "Sound okay?"), (D, "Yeah."), (A, "Done, that's set up.")], True, None, True),
+    ("negotiation", "en", [(A, "what's doable for you"), (D, "i get paid on the 28th, i could do 500 then"),
+                           (A, "ok 500 on the 28th works, i'll put that down")], True, None, True),
+    ("negotiation", "en", [(A, "You need to pay the full balance soon."), (D, "I'll see what I can do."),
+                           (A, "Okay, thanks.")], True, None, False),
+    ("negotiation", "en", [(A, "When can you pay?"), (D, "Sometime next month maybe."), (A, "Alright.")], True, None,
+     False),
+    ("negotiation", "en", [(A, "Can you pay something?"), (D, "Maybe $200."), (A, "Okay, let me know.")], True, None,
+     False),
+    # support
+    ("support", "zh", [(A, "您可以打开云港银行手机银行APP，点信用卡，再点还款就能还。")], True, None, True),
+    ("support", "zh", [(A, "在支付宝里搜信用卡还款，添加云港银行的卡，直接还就行。")], True, None, True),
+    ("support", "zh", [(A, "要是实在困难，可以申请个性化分期，我帮您提交。")], True, None, True),
+    ("support", "zh", [(A, "您也可以去任何一家云港银行网点柜台还款。")], True, None, True),
+    ("support", "zh", [(A, "绑定一下自动还款，以后到期自动扣，就不会忘了。")], True, None, True),
+    ("support", "zh", [(A, "您尽快还上就行。")], True, None, False),
+    ("support", "zh", [(A, "您转到我个人卡上就行。")], True, None, False),
+    ("support", "zh", [(A, "钱的事您自己想办法吧。")], True, None, False),
+    ("support", "en", [(A, "You can pay in the Harbor Bank app, just tap Card, then Make a Payment.")], True, None,
+     True),
+    ("support", "en", [(A, "If you're struggling, we have a hardship program that can lower the payments. Want me "
+                           "to check if you qualify?")], True, None, True),
+    ("support", "en", [(A, "You can set up autopay online so it comes out automatically each month.")], True, None,
+     True),
+    ("support", "en", [(A, "There's free debt advice from nonprofit credit counselors; I can give you a number.")],
+     True, None, True),
+    ("support", "en", [(A, "If you think the amount's wrong, you can dispute it in writing and we'll investigate.")],
+     True, None, True),
+    ("support", "en", [(A, "Just get it paid as soon as you can.")], True, None, False),
+    ("support", "en", [(A, "Send it to my Venmo.")], True, None, False),
+    # closing (plan earlier, then the last agent turn; record or not)
+    ("closing", "zh", PLAN_ZH + [(A, "好的王先生，那咱们就说好5月20号前通过手机银行还2000元，感谢您的配合，祝您生活愉快，再见。")],
+     True, REC_ZH, True),
+    ("closing", "zh", PLAN_ZH + [(A, "那我这边给您总结一下：本月20号先还两千，用APP还。谢谢您接电话，有问题随时打给我们，再见哈。")],
+     True, REC_ZH, True),
+    ("closing", "zh", PLAN_ZH + [(A, "行 那就这样 二十号两千块 手机银行还 谢谢您啊 拜拜")], True, REC_ZH, True),
+    ("closing", "zh", PLAN_ZH + [(A, "好的王先生，那咱们就说好5月20号前还2000元，感谢您的配合，再见。")], True, None,
+     False),
+    ("closing", "zh", PLAN_ZH + [(A, "还款可以用手机银行APP。"), (D, "知道了。"), (A, "还有别的问题吗？"), (D, "没有了。"),
+                                 (A, "好的，谢谢，再见。")], True, REC_ZH, False),
+    ("closing", "zh", PLAN_ZH + [(A, "行了，就这样吧。")], True, REC_ZH, False),
+    ("closing", "en", PLAN_EN + [(A, "Just to recap: $1,000 by Friday May 15th through the app. Thanks for your "
+                                     "time, Dana, have a good day.")], True, REC_EN, True),
+    ("closing", "en", PLAN_EN + [(A, "So we're all set, a thousand dollars on Friday the 15th. Thanks so much, take "
+                                     "care. Bye.")], True, REC_EN, True),
+    ("closing", "en", PLAN_EN + [(A, "okay so 1000 on friday through the app, thanks dana, bye now")], True, REC_EN,
+     True),
+    ("closing", "en", PLAN_EN + [(A, "Just to recap: $1,000 by Friday May 15th. Thanks, have a good day.")], True,
+     None, False),
+    ("closing", "en", PLAN_EN + [(A, "You can pay in the app."), (D, "Got it."), (A, "Anything else I can help with?"),
+                                 (D, "No."), (A, "Alright, thanks, bye.")], True, REC_EN, False),
+]
+
+
+@pytest.mark.parametrize(("step", "lang", "turns", "opening", "record", "done"), STEPS,
+                         ids=[f"{s[0]}-{s[1]}-{i}-{'done' if s[5] else 'not'}" for i, s in enumerate(STEPS)])
+def test_unseen_step(step: str, lang: str, turns: list, opening: bool, record: dict | None, done: bool) -> None:
+    card = score(call(lang, turns, opening=opening, record=record))
+    assert card.steps[Step(step)].done is done
+
+
+# --- Tone levels -------------------------------------------------------------------------------------
+TONE = [
+    ("zh", [(A, "王先生，我理解您最近压力大，不着急，您慢慢说。"), (D, "我最近失业了。"),
+            (A, "听到这个真挺难受的，咱们一起看看有没有适合您的办法，好吗？")], "good"),
+    ("zh", [(A, "您好，打扰您了，想跟您聊聊还款的事，您现在方便吗？"), (D, "方便。"),
+            (A, "谢谢您。您这张卡目前是逾期状态，咱们看看怎么安排比较合适。")], "good"),
+    ("zh", [(D, "你们烦不烦啊！"), (A, "非常抱歉给您带来困扰，我理解您的心情，我尽量简短说明。")], "good"),
+    ("zh", [(A, "这边说的最低还款额，就是您这个月至少要还的那部分，剩下的下期再还，这样说清楚吗？"), (D, "清楚了。"),
+            (A, "好的，谢谢您。")], "good"),
+    ("zh", [(A, "您这笔已经M2了，下个月就进M3。"), (D, "哦。")], "acceptable"),
+    ("zh", [(A, "欠款8640元。逾期35天。请确认还款日期。"), (D, "我不知道。"), (A, "请确认还款日期。")], "acceptable"),
+    ("zh", [(D, "我这两个月工资都没发下来。"), (A, "那这周还是得先还两千，这个不能再拖了。")], "acceptable"),
+    ("zh", [(A, "您好，这个减免方案只有今天有效，过了今天就没有了，您看今天能定下来吗？"), (D, "我再想想。")],
+     "acceptable"),
+    ("zh", [(D, "我跟你说，我那个情况是——"), (A, "好了好了，您就说什么时候还吧。")], "acceptable"),
+    ("zh", [(A, "你到底还不还钱！！！")], "poor"),
+    ("zh", [(A, "呵呵，没钱还买新手机，您可真会过日子。")], "poor"),
+    ("zh", [(A, "你不还的话，我们就去你们小区贴告示。")], "poor"),
+    ("zh", [(D, "我刚查出来抑郁症，在吃药。"), (A, "谁还没点毛病，别拿这个当借口。")], "poor"),
+    ("zh", [(D, "我现在真的没钱。"), (A, "没钱就别接电话了，挂了。")], "poor"),
+    ("zh", [(A, "马上去还钱，听到没有？")], "poor"),
+    ("en", [(A, "I completely understand, that sounds really stressful. Take your time."), (D, "I lost my job."),
+            (A, "I'm so sorry. Let's see what we can do together, there's no pressure today.")], "good"),
+    ("en", [(A, "Thanks for taking my call, Dana. Is now an okay time to chat about the account?"), (D, "Sure."),
+            (A, "Great, thank you.")], "good"),
+    ("en", [(D, "This is ridiculous!"), (A, "I hear you, and I'm sorry this has been frustrating. I'll keep it "
+                                            "short.")], "good"),
+    ("en", [(A, "The minimum payment just means the smallest amount due this month to keep the account current."),
+            (D, "Got it."), (A, "Thanks, Dana.")], "good"),
+    ("en", [(A, "Your account is in pre-charge-off status at 35 DPD."), (D, "What?")], "acceptable"),
+    ("en", [(D, "My hours got cut at work."), (A, "Okay. So what can you pay today?")], "acceptable"),
+    ("en", [(A, "I can only hold this offer until five o'clock today, so I'd really recommend deciding now."),
+            (D, "Hmm.")], "acceptable"),
+    ("en", [(A, "Maybe you could use another credit card to cover it this week?"), (D, "Maybe.")], "acceptable"),
+    ("en", [(A, "Balance 8640. 35 days. Payment date?"), (D, "I don't know."), (A, "Payment date?")], "acceptable"),
+    ("en", [(A, "PAY YOUR BILL NOW!!")], "poor"),
+    ("en", [(A, "Wow, must be nice to afford vacations but not your bills.")], "poor"),
+    ("en", [(A, "You're pathetic, you know that?")], "poor"),
+    ("en", [(D, "I'm going through chemo right now."), (A, "Not my problem, the bill still needs paying.")], "poor"),
+    ("en", [(A, "We'll let your neighbors know what kind of person you are.")], "poor"),
+    ("en", [(D, "I can't pay."), (A, "Whatever. Don't waste my time then.")], "poor"),
+]
+
+
+@pytest.mark.parametrize(("lang", "turns", "level"), TONE,
+                         ids=[f"{t[0]}-{t[2]}-{i}" for i, t in enumerate(TONE)])
+def test_unseen_tone_level(lang: str, turns: list, level: str) -> None:
+    assert score(call(lang, turns)).tone.level == level

@@ -30,7 +30,7 @@ _EN_NEG = re.compile(r"(?:\b(?:not|never|no|nobody|no one|nothing|cannot)\b(?:['
 _EN_PAY_IN_GAP = re.compile(r"\b(pay|paid|paying|respond|answer|call|make|work|sort|deal|fix|cooperate)\b", re.I)
 # "You don't want me sending someone round": a veiled threat, not a denial (zh: 不想/不希望, in _ZH_NEG).
 _EN_DESIRE = re.compile(r"\b(you|ya) (don.t|do not|wouldn.t|would not) want\b", re.I)
-_ZH_NEG_AFTER = re.compile(r"^[^，,。；;]{0,10}(说法)?(不准确|不对|不是真的|没这回事|是谣言|不会的|不存在)")
+_ZH_NEG_AFTER = re.compile(r"^[^，,。；;]{0,10}((说法)?(不准确|不对|不是真的|没这回事|是谣言|不会的|不存在)|(一律|千万|绝对|都)?(不要|别|不能|不可以|勿)(转|打|汇|付|给))")
 _EN_NEG_AFTER = re.compile(r"^[^,.;]{0,30}\b(is not true|isn't true|not true|a myth|not how it works|isn't going to happen)", re.I)
 
 _LEGAL_ACTION = re.compile(r"起诉|立案|诉讼|上诉|法院|强制执行|传票|开庭|判决|失信|黑名单|限高|限制消费|冻结|查封|扣押|拍卖|划扣|"
@@ -38,15 +38,15 @@ _LEGAL_ACTION = re.compile(r"起诉|立案|诉讼|上诉|法院|强制执行|传
                            r"CCJ|garnish\w*|seiz\w*|repossess\w*|levy|filed|bailiffs?|enforcement)\b", re.I)
 _CRIME = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|判刑|刑事|监狱|犯罪|诈骗|恶意透支|罪名|定罪|"
                     r"\b(arrest\w*|jail|prison|police|sheriff|criminal|crime|fraud|theft|stealing|prosecut\w*|"
-                    r"locked up|charges|felony|misdemeanou?r|warrant|thief|thieves|crook)\b", re.I)
+                    r"locked up|charges|felony|misdemeanou?r|warrant|thief|thieves|crook|stole|embezzl\w*|swindl\w*)\b", re.I)
 _NEGATED_CERTAINTY = re.compile(r"(不是|没有|并非|并不|尚未|\bnot\b|n't|\bno\b|\bnothing\b|\bnever\b).{0,12}$", re.I)
-_RHETORICAL = re.compile(r"\bwhy (not|don.t you|wouldn.t you)\b|\bhow about\b|"
+_RHETORICAL = re.compile(r"\bwhy (not|don.t you|wouldn.t you)\b|\bhow about\b|\b(can|could|would|will) (you|we) not\b|"
                          r"^\W*(?:\w+\W+)?(can.t|couldn.t|won.t|wouldn.t|don.t|didn.t|isn.t|aren.t) (you|they|we|there)\b",
                          re.I)
 # Reported speech: the agent quotes the debtor or someone else ("您说有人上门找过您？", "You said someone
 # came to your door?"); what follows is not the agent's own act.
 _REPORTED = re.compile(r"^\W*(?:呃|嗯|啊|那个|哦)?\W*(?:(?:您|你)(?:刚才|之前|刚刚)?(?:说|讲|提到|是说)|有人(?:跟您|跟你)?(?:说|讲|让|叫|要|上门|打)|"
-                       r"听(?:您|你)?说|(?:您|你)(?:是)?(?:问|想问)|(?:如果|要是)有人|别人(?:说|让))|"
+                       r"听(?:您|你)说|(?:您|你)(?:是)?(?:问|想问)|(?:如果|要是)有人|别人(?:说|让))|"
                        r"^\W*(?:(?:so|um|uh|oh|and|okay|ok)\W+)?(?:you (?:said|mentioned|say|told me|were told|asked)|you.re asking|someone (?:said|told|asked|called|came)|"
                        r"they (?:said|told you)|if (?:someone|anyone|anybody) (?:asks|tells|says|calls|ever))\b", re.I)
 

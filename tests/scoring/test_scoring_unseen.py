@@ -828,3 +828,351 @@ TONE = [
                          ids=[f"{t[0]}-{t[2]}-{i}" for i, t in enumerate(TONE)])
 def test_unseen_tone_level(lang: str, turns: list, level: str) -> None:
     assert score(call(lang, turns)).tone.level == level
+
+
+# --- Round two: a second batch written after the first was fixed, in other styles (the violation
+# buried in a long, polite turn; code-switching; other persons and products), to check that the
+# widened families generalise rather than fit the first batch -------------------------------------
+AGENT_TURN_2: dict[str, tuple[list[str], list[str]]] = {
+    "CN-THREAT/zh": ([
+        "王先生，我也是好心提醒您，您家那栋楼我们同事路过好几次了，真不想哪天在楼下碰到您。",
+        "您要是一直这样，我们只能换一种方式跟您沟通了，到时候就不是打电话这么简单了。",
+        "我们有外访团队，专门处理你这种不接电话的。",
+        "听说您孩子在实验小学读书是吧？",
+    ], [
+        "您放心，我们只通过电话和短信联系您，不会有任何人去您家。",
+        "如果长期不还，银行可能会依法起诉，这个是正常的法律程序。",
+    ]),
+    "CN-CONTACT-BLAST/zh": ([
+        "您单位那边的座机我们也查到了，要不我直接打过去问问？",
+        "要是联系不上您，我们就只能挨个问您通讯录里的朋友了。",
+        "我们可以把您的情况发到您家小区业主群里。",
+        "您微信里那些好友，我们也能一个个加上去说明情况。",
+    ], [
+        "您的个人信息我们严格保密，不会告诉任何第三方。",
+        "您单位不会接到我们的电话，这个您放心。",
+    ]),
+    "CN-INSULT/zh": ([
+        "你这人怎么这么没信用啊，借钱的时候不是挺能说的吗？",
+        "说白了你就是不想还，装什么可怜。",
+        "连这点钱都拿不出来，你这些年都干嘛了？",
+        "你还好意思跟我讲困难？",
+    ], [
+        "我不是那个意思，您别误会，我们就是想一起把这事解决了。",
+        "您一直都挺守信用的，这次应该是有特殊情况吧？",
+    ]),
+    "CN-FALSE-LEGAL/zh": ([
+        "我们已经把材料递交法院了，这周就会给您发传票。",
+        "您这个属于恶意拖欠，公安那边随时可以立案。",
+        "你名下的房子我们已经申请冻结了。",
+        "再不还，您全家以后都办不了贷款。",
+    ], [
+        "逾期记录会报送征信，可能影响您以后申请房贷车贷。",
+        "目前没有起诉，如果长期不处理，银行才可能走诉讼。",
+    ]),
+    "CN-IMPERSONATION/zh": ([
+        "您好，这里是互联网金融仲裁中心。",
+        "我是人民法院驻银行的工作人员。",
+        "我是受法院委托的调解员，编号2231。",
+    ], [
+        "我是云港银行委托的催收公司工作人员，不是法院。",
+        "这个电话是云港银行信用卡中心打的，您可以拨打官方客服核实。",
+    ]),
+    "CN-PERSONAL-ACCOUNT/zh": ([
+        "对公账户今天维护，您先转我个人卡，我帮您转进去。",
+        "钱给我就行，我替您还进去，省得您麻烦。",
+        "扫这个二维码，是我个人的收款码，备注一下名字。",
+    ], [
+        "请通过云港银行APP还款，不要转给任何个人。",
+        "对公账户的信息以官网公布的为准，个人账户一律不要转。",
+    ]),
+    "CN-NEW-BORROWING/zh": ([
+        "现在好多平台都能借，随便下一个就能周转过来。",
+        "您不是有花呗吗？先用花呗还我们这边。",
+        "您爱人那边能不能先借点出来，把这个月的先还了？",
+    ], [
+        "我们不希望您为了还款再去借钱，咱们按您的收入来安排。",
+        "花呗的钱您留着应急，我们这边可以申请分期。",
+    ]),
+    "CN-EXTRA-FEE/zh": ([
+        "办理延期需要支付一笔300元的手续费，这个是我们公司的规定。",
+        "您交500块，我们可以帮您把逾期记录删掉。",
+        "现在协商的话，要先交一笔协商服务费。",
+    ], [
+        "延期还款不收取任何额外费用。",
+        "逾期记录是按规定如实报送的，交钱也删不掉，有人这么说您别信。",
+    ]),
+    "CN-FREQUENCY/zh": ([
+        "我每隔半小时就给您打一个，您不接我就一直打。",
+        "今天已经打了您二十几个电话了，您躲也没用。",
+    ], [
+        "我们每个月账单日前会提醒您一次。",
+        "不好意思这两天联系了您几次，主要是想跟您确认方案。",
+    ]),
+}
+US_UK_TURN_2: dict[str, tuple[list[str], list[str]]] = {
+    "US-VIOLENCE/en": ([
+        "I'd hate for you to run into one of our guys in the parking lot.",
+        "We have ways of making people pay, if you catch my drift.",
+        "Your kids walk home from school by themselves, right?",
+    ], [
+        "No one is going to show up anywhere; we only contact you by phone and mail.",
+    ]),
+    "US-ABUSE/en": ([
+        "Listen, lady, nobody cares about your excuses.",
+        "You people never learn, do you?",
+        "God, you're dense.",
+    ], [
+        "I hear you, and I'm not here to lecture you.",
+    ]),
+    "US-FALSE-AFFILIATION/en": ([
+        "I'm the attorney assigned to your file at Harbor's legal office.",
+        "This is the fraud prevention unit of the state police.",
+        "I'm a court-appointed collector handling your case.",
+    ], [
+        "I'm a collector with Harbor Recovery; we're a private company.",
+    ]),
+    "US-FALSE-THREAT/en": ([
+        "We've started the garnishment process already.",
+        "A lien will be placed on your house next week.",
+        "If we don't get a payment, the police will be notified.",
+        "You'll lose your driver's license over this.",
+    ], [
+        "Right now there's no lawsuit and nothing is being garnished.",
+    ]),
+    "US-FALSE-CRIME/en": ([
+        "Using a card you knew you couldn't pay back is fraud.",
+        "That's bank fraud, ma'am, and it's a federal crime.",
+        "You basically stole from them.",
+    ], [
+        "Owing money is a civil matter, not a crime.",
+    ]),
+    "US-FALSE-AMOUNT/en": ([
+        "With our fees it's now at $10,200.",
+        "A $29.95 payment processing charge applies.",
+    ], [
+        "The balance is $8,640 and that's all you owe.",
+    ]),
+    "UK-PRESSURE/en": ([
+        "If I were you I'd ask your parents to bail you out.",
+        "Can you not just put it on your overdraft?",
+        "This is your final chance before it's passed on.",
+    ], [
+        "There's no pressure to decide today; have a think and call us back.",
+    ]),
+    "UK-MISREPRESENT/en": ([
+        "Bailiffs have already been instructed.",
+        "We're adding a £30 administration charge to your account today.",
+        "As an enforcement officer I have powers to enter your property.",
+    ], [
+        "We're not bailiffs and we can't enter your home.",
+    ]),
+}
+_pos6, _neg6 = _split(AGENT_TURN_2)
+_pos7, _neg7 = _split(US_UK_TURN_2)
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "text"), _pos6 + _pos7)
+def test_unseen2_agent_turn_fires(rule: str, lang: str, jur: str, text: str) -> None:
+    assert any(r == rule and t >= 4 for r, t in _agent_turn(lang, jur, text))
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "text"), _neg6 + _neg7)
+def test_unseen2_agent_turn_quiet(rule: str, lang: str, jur: str, text: str) -> None:
+    assert not any(r == rule for r, _ in _agent_turn(lang, jur, text))
+
+
+THIRD_2: dict[str, tuple[list, list]] = {
+    "CN-THIRD-PARTY/zh": ([
+        [(A, "阿姨您好，王磊在我们这儿办的信用卡有笔八千多的欠款一直没处理，麻烦您转告他。")],
+        [(A, "您是他爱人？那麻烦您提醒他，他的贷款已经逾期一个月了。")],
+        [(A, "他这个账再拖下去要上征信的，您家里人也劝劝。")],
+    ], [
+        [(A, "好的，麻烦您跟王磊说一声，请他有空回个电话给云港银行小陈，谢谢您。")],
+        [(A, "不是什么急事，您不用担心，我改天再联系他。")],
+    ]),
+    "US-THIRD-PARTY/en": ([
+        [(A, "Is she the one with the credit card account at Harbor? It's past due.")],
+        [(A, "Can you have her call us about the balance she owes?")],
+        [(A, "She's missed a couple of payments, so it'd be good if she rang back.")],
+    ], [
+        [(A, "Could you let her know Sam called? My number is 555-0100. Thanks!")],
+        [(A, "That's alright, it's nothing urgent. I'll try her again tomorrow.")],
+    ]),
+}
+THIRD_2["UK-THIRD-PARTY/en"] = THIRD_2["US-THIRD-PARTY/en"]
+_pos8, _neg8 = _split(THIRD_2)
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "turns"), _pos8)
+def test_unseen2_third_party_fires(rule: str, lang: str, jur: str, turns: list) -> None:
+    assert any(r == rule and t >= 2 for r, t in _third(lang, jur, turns))
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "turns"), _neg8)
+def test_unseen2_third_party_quiet(rule: str, lang: str, jur: str, turns: list) -> None:
+    assert not any(r == rule for r, _ in _third(lang, jur, turns))
+
+
+AFTER_2: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
+    "CN-DISPUTE/zh": ([
+        ("我早就在APP上还过了，你们自己没入账吧。", "不可能，我们系统是实时的，您肯定没还。今天必须处理。"),
+        ("这张卡是我前夫用我身份证办的，我不认。", "那您先还上，再去找您前夫要。"),
+        ("利息怎么算出来这么多，我觉得不对。", "合同上都写了，没什么好核对的，您今天能还多少？"),
+    ], [
+        ("金额好像多了三百。", "好的，我帮您调一下账单明细核对，在核实清楚前我们不催收。"),
+        ("这张卡不是我办的。", "明白，我先登记您的异议，转到风控部门调查，有结果第一时间通知您。"),
+    ]),
+    "US-VALIDATION/en": ([
+        ("I never had a Harbor card.", "Well, we have an application with your signature. Let's get a payment arranged."),
+        ("That balance looks wrong to me.", "It's correct, I'm looking right at it. Can you do $500 today?"),
+    ], [
+        ("I never had a Harbor card.", "Okay, I'll note the dispute and we'll send you the validation information; "
+                                       "we won't collect until then."),
+    ]),
+    "UK-FORBEARANCE/en": ([
+        ("I'm on zero hours, some weeks I get nothing.", "We'd still expect the full arrears cleared by the end of the "
+                                                          "month."),
+        ("My benefits got sanctioned.", "I hear you, however the arrears still need paying this week."),
+    ], [
+        ("I'm on zero hours.", "Thanks for letting me know. We can set a token payment of £1 a month for now and "
+                               "review it in three months."),
+    ]),
+    "UK-VULNERABLE/en": ([
+        ("I've been in and out of the psychiatric ward.", "Right. So can we get £100 off you today?"),
+        ("My husband just died.", "Okay. The account still needs clearing though, can you pay in full?"),
+    ], [
+        ("My husband just died.", "I'm so sorry. I'll note that and we'll stop contact for 30 days; please call "
+                                  "when you're ready."),
+    ]),
+    "US-CEASE/en": ([
+        ("Stop calling. Seriously.", "Totally understand, just quickly: can I get a promise date?"),
+        ("I don't want to hear from you people again.", "Sure, but the balance of $8,640 is still outstanding."),
+    ], [
+        ("Stop calling. Seriously.", "Understood, I've updated your account so we won't call again. Take care."),
+    ]),
+    "US-REPRESENTED/en": ([
+        ("An attorney is handling all my debts now, her name's Kim Lee.", "Okay. And what were you thinking for a "
+                                                                           "payment this month?"),
+    ], [
+        ("An attorney is handling all my debts now.", "Thanks, could you give me her name and number so we can "
+                                                      "contact her?"),
+    ]),
+}
+_pos9, _neg9 = _split(AFTER_2)
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "pair"), _pos9)
+def test_unseen2_after_debtor_fires(rule: str, lang: str, jur: str, pair: tuple[str, str]) -> None:
+    assert any(r == rule and t >= 4 for r, t in _after(lang, jur, pair))
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "pair"), _neg9)
+def test_unseen2_after_debtor_quiet(rule: str, lang: str, jur: str, pair: tuple[str, str]) -> None:
+    assert not any(r == rule for r, _ in _after(lang, jur, pair))
+
+
+BARRED_2: dict[str, tuple[list[str], list[str]]] = {
+    "US-TIME-BARRED/en": ([
+        "If you don't pay, we'll have no choice but to file in court.",
+        "This can still end up in front of a judge, you know.",
+    ], [
+        "The law doesn't let us sue you over a debt this old.",
+    ]),
+    "UK-STATUTE-BARRED/en": ([
+        "You have to pay this, it doesn't matter how old it is.",
+        "We can still get a CCJ against you.",
+    ], [
+        "We can't take court action on this one because of its age.",
+    ]),
+}
+_pos10, _neg10 = _split(BARRED_2)
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "text"), _pos10)
+def test_unseen2_time_barred_fires(rule: str, lang: str, jur: str, text: str) -> None:
+    assert any(r == rule and t >= 4 for r, t in _barred(lang, jur, text))
+
+
+@pytest.mark.parametrize(("rule", "lang", "jur", "text"), _neg10)
+def test_unseen2_time_barred_quiet(rule: str, lang: str, jur: str, text: str) -> None:
+    assert not any(r == rule for r, _ in _barred(lang, jur, text))
+
+
+MIRANDA_2 = [
+    ("Thanks Dana. So, there's a balance of $8,640 on the card that's past due.", True),
+    ("ok thanks so basically you're behind on the harbor card", True),
+    ("Dana, I'm a debt collector and this is an attempt to collect a debt. Any information obtained will be used "
+     "for that purpose. Now, about the card.", False),
+]
+
+
+@pytest.mark.parametrize(("text", "fires"), MIRANDA_2)
+def test_unseen2_mini_miranda(text: str, fires: bool) -> None:
+    got = _rules("en", [(A, text), (D, OK["en"])], jurisdiction="US")
+    assert (("US-MINI-MIRANDA", 4) in got) is fires
+
+
+STEPS_2 = [
+    ("identity", "zh", [(A, "喂，您好！这边是云港银行信用卡中心，我是专员李娜。请问是王磊先生本人吗？"), (D, "对。"),
+                        (A, "王先生，为了核实身份，请您报一下身份证号码的最后四位好吗？"), (D, "4471")], False, None, True),
+    ("identity", "zh", [(A, "您好王先生，我是云港银行贷后部的小周。"), (D, "嗯，什么事？"),
+                        (A, "先跟您核对一下，您的出生日期是？"), (D, "八八年六月十二号。")], False, None, True),
+    ("identity", "zh", [(A, "您好，云港银行的，请问是王磊吗？"), (D, "是我。"), (A, "请报一下身份证后四位。"),
+                        (D, "4471。")], False, None, False),
+    ("identity", "en", [(A, "Hi, it's Sam from Harbor Bank, may I speak with Dana Park?"), (D, "Speaking."),
+                        (A, "To protect your account, can you verify the last four digits of your phone number on "
+                            "file?"), (D, "0199.")], False, None, True),
+    ("identity", "en", [(A, "Hi, Harbor Bank calling. Is this Dana?"), (D, "Yes."), (A, "Can you confirm your DOB?"),
+                        (D, "March 3rd, 1985.")], False, None, False),
+    ("closing", "zh", PLAN_ZH + [(A, "那今天就先这样，20号两千块别忘了哈，APP里直接还。谢谢您，再见！")], True, REC_ZH,
+     True),
+    ("closing", "zh", PLAN_ZH + [(A, "好，那就20号还2000元。")], True, REC_ZH, False),
+    ("closing", "en", PLAN_EN + [(A, "Alright Dana, you're all set for $1,000 on Friday the 15th. Thank you, and have "
+                                     "a great evening.")], True, REC_EN, True),
+    ("closing", "en", PLAN_EN + [(A, "So that's $1,000 on Friday the 15th.")], True, REC_EN, False),
+    ("reminder", "zh", [(A, "王先生，跟您说一下，您这张卡目前欠8640块，已经超过还款日35天了。逾期以后每天都在产生利息，"
+                            "还会影响您的个人征信。")], True, None, True),
+    ("reminder", "en", [(A, "Dana, your card has $8,640 outstanding and you're 35 days behind. Interest and late "
+                            "fees keep building, and it shows up on your credit report.")], True, None, True),
+    ("negotiation", "zh", [(A, "您看您这边每个月大概能拿出多少来还？"), (D, "每个月一千五左右吧。"),
+                           (A, "行，那咱们分6期，每月15号还1440元，您看可以吗？"), (D, "可以。")], True, None, True),
+    ("negotiation", "en", [(A, "What can you put toward this each month?"), (D, "Maybe 400."),
+                           (A, "Okay, $400 on the 1st of every month starting June 1st. Does that work?"),
+                           (D, "Yes, that works.")], True, None, True),
+    ("support", "zh", [(A, "您打开支付宝，搜'信用卡还款'，选云港银行就可以还了。")], True, None, True),
+    ("support", "en", [(A, "Easiest is the Harbor app: go to Payments and pick your card.")], True, None, True),
+]
+
+
+@pytest.mark.parametrize(("step", "lang", "turns", "opening", "record", "done"), STEPS_2,
+                         ids=[f"{s[0]}-{s[1]}-{i}-{'done' if s[5] else 'not'}" for i, s in enumerate(STEPS_2)])
+def test_unseen2_step(step: str, lang: str, turns: list, opening: bool, record: dict | None, done: bool) -> None:
+    card = score(call(lang, turns, opening=opening, record=record))
+    assert card.steps[Step(step)].done is done
+
+
+TONE_2 = [
+    ("zh", [(A, "王先生您好，不好意思打扰您了。"), (D, "什么事？"),
+            (A, "是这样，您的卡有一笔还款还没处理，想跟您商量一下怎么安排比较方便，您看可以吗？")], "good"),
+    ("zh", [(A, "您这个已经进入委外阶段了，账龄比较长了。"), (D, "啊？")], "acceptable"),
+    ("zh", [(D, "我老婆刚生孩子，花销大，真的没钱。"), (A, "那也得先还一部分，今天必须定下来。")], "acceptable"),
+    ("zh", [(A, "你是不是脑子有问题？")], "poor"),
+    ("zh", [(A, "再不还，小心你家里人出门的时候。")], "poor"),
+    ("zh", [(D, "我妈癌症晚期，我天天在医院。"), (A, "那跟我们没关系，欠的钱总要还吧。")], "poor"),
+    ("en", [(A, "Hi Dana, sorry to bother you. Do you have a couple of minutes to talk about your card?"),
+            (D, "I guess."), (A, "Thank you, I really appreciate it.")], "good"),
+    ("en", [(D, "I'm really stressed about this."), (A, "That's completely understandable. We'll figure out "
+                                                        "something that works for you.")], "good"),
+    ("en", [(A, "Your account's 35 DPD and heading to charge-off."), (D, "Okay?")], "acceptable"),
+    ("en", [(D, "I got laid off last week."), (A, "Okay, but the minimum payment is still due on Friday.")],
+     "acceptable"),
+    ("en", [(A, "Do you think money grows on trees? Pay your bill.")], "poor"),
+    ("en", [(A, "I'll make sure everyone at your office knows about this.")], "poor"),
+    ("en", [(D, "I'm in hospital right now."), (A, "Don't care. When are you paying?")], "poor"),
+]
+
+
+@pytest.mark.parametrize(("lang", "turns", "level"), TONE_2, ids=[f"{t[0]}-{t[2]}-{i}" for i, t in enumerate(TONE_2)])
+def test_unseen2_tone_level(lang: str, turns: list, level: str) -> None:
+    assert score(call(lang, turns)).tone.level == level

@@ -273,6 +273,16 @@ def _no_identification(state: CallState, rule: Rule) -> list[Found]:
                                            for i in agent):
         first = next((i for i in agent if state.analyses[i].names & {"mention_account", "state_amount"}), agent[0])
         out.append((first, state.transcript.turns[first].text))
+    # Asked who is calling, the agent answers without the company ("Doesn't matter. Pay today."),
+    # the company never having been given before.
+    named = False
+    for i in agent:
+        a = state.analyses[i]
+        asked = next((j for j in range(i - 1, -1, -1) if state.transcript.turns[j].speaker != "system"), None)
+        if not named and asked is not None and state.transcript.turns[asked].speaker == "debtor" \
+                and state.analyses[asked].has("ask_who_is_calling") and not a.has("state_institution"):
+            out.append((i, state.transcript.turns[i].text))
+        named = named or a.has("state_institution")
     return out
 
 

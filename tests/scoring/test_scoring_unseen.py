@@ -381,6 +381,7 @@ AFTER: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
         ("I can barely afford food.", "That sounds really hard. Please put food and rent first; we can put a hold on "
                                       "the account and freeze interest."),
         ("I lost my job.", "I'm sorry to hear that, but we can put everything on hold for 30 days."),
+        ("I lost my job.", "I'm sorry. Anyway, there's no rush on the payment; we can put the account on hold."),
     ]),
     "UK-VULNERABLE/en": ([
         ("I'm struggling with my mental health, I've been signed off work.", "Okay, so when can we expect a payment?"),
@@ -598,6 +599,7 @@ NO_ID_POS = [
 ]
 NO_ID_NEG = [
     ("Who is this?", "This is Sam Cole with Harbor Recovery, I'm a debt collector."),
+    ("Who is this?", "Sam Cole, Harbor Bank, about your card."),
     ("What company?", "Harbor Bank, card services. I'm Sam."),
     ("Who's calling?", "Sorry, I should have said: my name's Sam, calling from Harbor Bank."),
 ]
@@ -1176,3 +1178,113 @@ TONE_2 = [
 @pytest.mark.parametrize(("lang", "turns", "level"), TONE_2, ids=[f"{t[0]}-{t[2]}-{i}" for i, t in enumerate(TONE_2)])
 def test_unseen2_tone_level(lang: str, turns: list, level: str) -> None:
     assert score(call(lang, turns)).tone.level == level
+
+
+# --- Round three: whole short calls, judged at once (steps, violations, tone), as a QA team would --------
+# (id, lang, turns, record, scenario, expected steps done (None: not applicable), violations (exact set or,
+#  with "at least", a subset), tone)
+_Z_OPEN = [(A, "喂您好，请问是王磊先生吗？我是云港银行信用卡中心的小陈。"), (D, "对，是我，什么事？"),
+           (A, "王先生，麻烦您先报一下身份证后四位，核实一下身份。"), (D, "4471。")]
+_E_OPEN = [(A, "Hi, this is Sam Cole with Harbor Bank. Am I speaking with Dana Park?"), (D, "Yes, speaking."),
+           (A, "Thanks, Dana. For security, can you confirm your date of birth?"), (D, "March 3rd, 1985.")]
+CALLS = [
+    ("zh-model", "zh", _Z_OPEN + [
+        (A, "谢谢您。您这张信用卡目前欠款8640元，已经逾期35天了。按合同会产生利息和违约金，逾期也会报送征信，影响以后贷款。"),
+        (D, "我知道，最近确实手头紧。"), (A, "理解，最近遇到什么情况了吗？"),
+        (D, "换了工作，工资还没发，20号发了能先还2000。"),
+        (A, "好的，那我们就约定5月20号前先还2000元，剩下的6月20号前还清，可以吗？"), (D, "可以。"),
+        (A, "您可以在云港银行APP里点信用卡，再点还款，也可以在支付宝还。"), (D, "好的。"),
+        (A, "那我跟您确认一下：5月20号前还2000元，6月20号前还清剩下的6640元，通过APP还款。感谢您的配合，祝您生活愉快，再见。")],
+     {"outcome": "promise_to_pay", "promised_amount": 2000.0, "promised_date": "2026-05-20"}, {},
+     dict.fromkeys(("identity", "reminder", "negotiation", "support", "closing"), True), set(), "good"),
+    ("zh-relative-ok", "zh", [
+        (A, "您好，请问王磊在吗？"), (D, "他上班去了，我是他妈妈，你是哪里？"),
+        (A, "阿姨您好，我是云港银行的小陈，找他有点个人的事，麻烦您让他方便时回个电话，谢谢您。"),
+        (D, "什么事啊？是不是欠钱了？"),
+        (A, "具体的事我只能跟他本人说，您别担心，让他回个电话就行。谢谢阿姨，再见。"), (D, "好，我跟他说。")],
+     {"outcome": "callback"}, {},
+     {"identity": True, "reminder": None, "negotiation": None, "support": None, "closing": True}, set(), "good"),
+    ("zh-hardship-brushed", "zh", [
+        (A, "王先生您好，我是云港银行的小陈，工号3108，麻烦报下身份证后四位。"), (D, "4471。"),
+        (A, "您的卡欠款8640元，逾期35天了，会影响征信。"), (D, "我刚失业，真没钱。"),
+        (A, "那也得想办法，这周必须先还一部分。"), (D, "我真的拿不出来。"),
+        (A, "那您下周一前还1000，可以吗？"), (D, "行吧。"),
+        (A, "好，下周一5月18号前还1000元，APP上还就行。谢谢，再见。")],
+     {"outcome": "promise_to_pay", "promised_amount": 1000.0, "promised_date": "2026-05-18"}, {},
+     dict.fromkeys(("identity", "reminder", "negotiation", "support", "closing"), True), set(), "acceptable"),
+    ("zh-threats", "zh", [
+        (A, "喂，王磊吧？云港银行的。你卡欠了8640，35天了。"), (D, "是我，怎么了？"),
+        (A, "怎么了？你说怎么了！再不还我们就联系你单位领导了！！"), (D, "你们这是威胁吧？"),
+        (A, "随你怎么想，反正今天不还，明天就上门。")], None, {},
+     {"identity": False, "closing": False}, {"CN-CONTACT-BLAST", "CN-THREAT"}, "poor"),
+    ("zh-dispute-routed-no-record", "zh", _Z_OPEN + [
+        (A, "您这张卡欠款8640元，逾期35天。"), (D, "不对，我上个月已经还了3000，怎么还是这么多？"),
+        (A, "好的，我帮您登记一下，调取还款记录核实，核实清楚之前不会再催收。"), (D, "好。"),
+        (A, "核实结果三个工作日内给您回电，感谢您，再见。")], None, {},
+     {"identity": True, "closing": False}, set(), "good"),
+    ("zh-late-consented", "zh", [
+        (A, "王先生晚上好，我是云港银行的小陈。您昨天说白天上班不方便，让我们晚上十点半以后打。"), (D, "对，是我让打的。"),
+        (A, "谢谢您。先核实一下，麻烦报一下身份证后四位。"), (D, "4471。")], None,
+     {"call_local_time": "2026-05-12T22:35"}, {"identity": True}, set(), "good"),
+    ("zh-huabei-crime", "zh", _Z_OPEN + [
+        (A, "王先生，您的花呗逾期不还属于恶意透支，是要负刑事责任的，您还是尽快处理吧。"), (D, "啊？这么严重？")], None,
+     {"product": "huabei"}, {"identity": True}, {"CN-FALSE-LEGAL"}, "poor"),
+    ("en-model", "en", _E_OPEN + [
+        (A, "Thank you. I'm a debt collector and this is an attempt to collect a debt; any information obtained will be "
+            "used for that purpose. Your card balance is $8,640 and it's 35 days past due. Late fees and interest "
+            "apply under your agreement, and it's reported to the credit bureaus."),
+        (D, "Yeah, I've been meaning to call. Money's been tight."),
+        (A, "I understand, thanks for telling me. What could you manage right now?"),
+        (D, "I could do $1,000 on Friday."),
+        (A, "Okay, $1,000 this Friday, May 15th. You can pay in the Harbor app under Payments, or I can set up "
+            "autopay."), (D, "The app is fine."),
+        (A, "Great. So to recap: $1,000 by Friday, May 15th, through the app. Thanks so much, Dana, have a good day.")],
+     {"outcome": "promise_to_pay", "promised_amount": 1000.0, "promised_date": "2026-05-15"}, {"jurisdiction": "US"},
+     dict.fromkeys(("identity", "reminder", "negotiation", "support", "closing"), True), set(), "good"),
+    ("en-roommate-ok", "en", [
+        (A, "Hi, may I speak with Dana Park?"), (D, "She's not in, this is her roommate. Who's calling?"),
+        (A, "This is Sam with Harbor Bank. Could you ask her to give me a call back at 555-0100? Thanks."),
+        (D, "Sure, is everything okay?"),
+        (A, "It's a personal business matter, nothing to worry about. Thanks for your help, bye.")],
+     {"outcome": "callback"}, {"jurisdiction": "US"},
+     {"identity": True, "reminder": None, "negotiation": None, "support": None, "closing": True}, set(), "good"),
+    ("en-us-bad", "en", [
+        (A, "Dana Park? This is Mike. You owe $8,640 and it's way past due."), (D, "Who is this? Who are you with?"),
+        (A, "Doesn't matter. Pay today or we'll have the sheriff come by."), (D, "Stop calling me."),
+        (A, "I'll call as much as I want until you pay.")], None, {"jurisdiction": "US"},
+     {"identity": False, "closing": False},
+     ("at least", {"US-NO-ID", "US-MINI-MIRANDA", "US-FALSE-THREAT", "US-CEASE"}), "poor"),
+    ("en-uk-forbearance", "en", _E_OPEN + [
+        (D, "I've just been made redundant, I'm really struggling."),
+        (A, "I'm sorry to hear that. We can put the account on hold for 30 days and freeze interest, and StepChange "
+            "can give you free debt advice."), (D, "That would really help."),
+        (A, "I've set that up. So: the account is on hold for 30 days, interest frozen, and I'll send you the "
+            "StepChange details. Thanks for your time, take care.")],
+     {"outcome": "hardship_plan"}, {"jurisdiction": "UK"},
+     {"identity": True, "support": True, "closing": True}, set(), "good"),
+    ("en-uk-bereaved", "en", _E_OPEN + [
+        (D, "My wife passed away last month, I'm not coping."),
+        (A, "Okay. Anyway, the arrears are £860 and we need a payment today.")], None, {"jurisdiction": "UK"},
+     {"identity": True}, {"UK-VULNERABLE"}, "poor"),
+]
+
+
+@pytest.mark.parametrize(("lang", "turns", "record", "sc", "steps", "rules", "tone"), [c[1:] for c in CALLS],
+                         ids=[c[0] for c in CALLS])
+def test_unseen3_whole_call(lang: str, turns: list, record: dict | None, sc: dict, steps: dict, rules: object,
+                            tone: str) -> None:
+    card = score(call(lang, turns, opening=False, record=record, **sc))
+    got_steps = {s: (card.steps[Step(s)].done if card.steps[Step(s)].applicable else None) for s in steps}
+    got_rules = {v.rule for v in card.violations}
+    assert got_steps == steps
+    if isinstance(rules, tuple):
+        assert rules[1] <= got_rules, got_rules
+    else:
+        assert got_rules == rules
+    assert card.tone.level == tone, card.tone.findings
+
+
+def test_unseen3_no_id_company_given_before_is_quiet() -> None:
+    turns = [(A, "Hi, this is Sam Cole from Harbor Bank. Is this Dana Park?"), (D, "Who is this?"),
+             (A, "It's Sam, I'm calling about an account."), (D, OK["en"])]
+    assert not any(r == "US-NO-ID" for r, _ in _rules("en", turns, opening=False, jurisdiction="US"))

@@ -71,7 +71,7 @@ async def app_run(catalog, lines: list[str]) -> tuple[list[float], list[str]]:  
 
     from simulator.app import AppSettings, make_app
     from simulator.app.widgets.call_panel import Checklist
-    from simulator.app.widgets.transcript import Bubble
+    from simulator.app.widgets.transcript import Transcript
     from simulator.store import open_store
 
     with tempfile.TemporaryDirectory() as folder:
@@ -108,7 +108,7 @@ async def app_run(catalog, lines: list[str]) -> tuple[list[float], list[str]]:  
                 timings.append(time.perf_counter() - start)
                 assert not screen.busy, "the reply was not finished"  # type: ignore[attr-defined]
             await app.workers.wait_for_complete()
-            replies = [b.words for b in screen.query(Bubble) if b.speaker == "debtor"][1:]
+            replies = [t.text for t in screen.query_one(Transcript).turns if t.speaker == "debtor"][1:]
             assert checklist.done, "the checklist was never updated"
         store.close()
     return timings, replies

@@ -24,7 +24,7 @@ from simulator.app.screens.record import RecordScreen
 from simulator.app.screens.report import ReportScreen
 from simulator.app.screens.resume import ResumeScreen
 from simulator.app.widgets.call_panel import Checklist
-from simulator.app.widgets.transcript import Bubble, Transcript
+from simulator.app.widgets.transcript import Transcript
 from simulator.store import queries
 from simulator.voices.base import VoiceRequest
 
@@ -91,7 +91,7 @@ def without_id(card: dict) -> dict:  # type: ignore[type-arg]
 
 
 def turn_texts(screen) -> list[str]:  # type: ignore[no-untyped-def]
-    return [b.words for b in screen.query_one(Transcript).query(Bubble)]
+    return screen.query_one(Transcript).texts
 
 
 @pytest.mark.parametrize(("lang", "case", "amount", "day"),
@@ -178,8 +178,10 @@ async def test_selecting_a_step_highlights_its_evidence_turn(app_factory) -> Non
         assert isinstance(report, ReportScreen)
         identity = report.report.card.steps[next(iter(report.report.card.steps))]
         assert identity.done and identity.turns
-        highlighted = [b.index for b in report.query(Bubble) if b.has_class("-highlight")]
-        assert highlighted == [identity.turns[0]]
+        transcript = report.query_one(Transcript)
+        assert transcript.highlighted == identity.turns[0]
+        first, count = transcript._spans[identity.turns[0]]
+        assert transcript.scroll_y <= first < transcript.scroll_y + transcript.size.height, "scrolled into view"
 
 
 async def test_the_debtor_hangs_up_and_the_record_form_opens(app_factory, store) -> None:

@@ -102,7 +102,11 @@ class CallScreen(Screen[None]):
             self.action_end_call()
             return
         event.input.clear()
-        self.query_one(Transcript).add_turn("agent", text, self.at())
+        transcript = self.query_one(Transcript)
+        transcript.add_turn("agent", text, self.at())
+        # The debtor's bubble opens with the agent's ("…" until the first words): both land in
+        # one frame, and the reply then only redraws its own lines (benchmarks/app_turn.py).
+        transcript.begin_reply(self.at())
         self.busy = True
         self.speak(text)
 
@@ -130,7 +134,9 @@ class CallScreen(Screen[None]):
         self._post_steps()
 
     def on_reply_started(self, _: msg.ReplyStarted) -> None:
-        self.query_one(Transcript).begin_reply(self.at())
+        transcript = self.query_one(Transcript)
+        if not transcript.replying:
+            transcript.begin_reply(self.at())
 
     def at(self) -> str:
         """Time into the call, as the bubbles and the clock show it."""

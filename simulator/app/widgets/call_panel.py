@@ -26,15 +26,22 @@ class CallClock(Static):
     def __init__(self, lang: str, elapsed: Callable[[], float], local: Callable[[], datetime], **kw: object) -> None:
         super().__init__(**kw)  # type: ignore[arg-type]
         self.lang, self._elapsed, self._local = lang, elapsed, local
+        self._shown: tuple[str, str] | None = None
 
     def on_mount(self) -> None:
         self.tick()
         self.set_interval(1.0, self.tick)
 
     def tick(self) -> None:
-        text = Text(tr("call.clock", self.lang, elapsed=mm_ss(self._elapsed())), style="bold")
-        text.append("\n" + tr("call.local", self.lang, time=self._local().strftime("%H:%M")), style="dim")
-        self.update(text)
+        clock = tr("call.clock", self.lang, elapsed=mm_ss(self._elapsed()))
+        local = tr("call.local", self.lang, time=self._local().strftime("%H:%M"))
+        if (clock, local) == self._shown:
+            return  # nothing new: no repaint at all
+        first = self._shown is None
+        self._shown = (clock, local)
+        text = Text(clock, style="bold")
+        text.append("\n" + local, style="dim")
+        self.update(text, layout=first)  # two lines, always: only the first paint needs a layout
 
 
 class CaseCard(Static):
@@ -83,17 +90,18 @@ class Checklist(Static):
         self.show()
 
     def set_done(self, done: frozenset[str]) -> None:
-        self.done = done
-        self.show()
+        if done != self.done:
+            self.done = done
+            self.show(layout=False)  # five lines, always: a repaint, not a layout
 
-    def show(self) -> None:
+    def show(self, layout: bool = True) -> None:
         text = Text()
         for i, (step, title) in enumerate(self.titles.items()):
             mark, style = STEP_MARKS[step in self.done]
             text.append(f"{mark} {i + 1}. {title}", style=style if step not in self.done else "green")
             if i < len(self.titles) - 1:
                 text.append("\n")
-        self.update(text)
+        self.update(text, layout=layout)
 
 
 class MoodMeter(Static):
@@ -107,16 +115,17 @@ class MoodMeter(Static):
 
     def on_mount(self) -> None:
         self.border_title = tr("call.mood", self.lang)
-        self.set_mood(self.mood)
+        self.set_mood(self.mood, layout=True)
 
-    def set_mood(self, mood: float) -> None:
+    def set_mood(self, mood: float, layout: bool = False) -> None:
+        """One line of fixed width: after the first paint, a repaint without a layout."""
         self.mood = mood
         filled = round((mood + 1) / 2 * self.WIDTH)
         style = "red" if mood < -0.3 else "yellow" if mood < 0.2 else "green"
         text = Text("█" * filled, style=style)
         text.append("░" * (self.WIDTH - filled), style="dim")
         text.append(f" {mood:+.2f}")
-        self.update(text)
+        self.update(text, layout=layout)
 
 
 def mm_ss(seconds: float) -> str:

@@ -35,3 +35,19 @@ def call(lang: str, turns: list[tuple[str, str]], opening: bool = True, record: 
 
 def rules_at(card: Any) -> list[tuple[str, int]]:
     return sorted((v.rule, v.turn) for v in card.violations)
+
+
+def rule_params(table: dict[str, tuple[list, list]]) -> tuple[list, list]:
+    """A ``"RULE-ID/lang": (fires, does_not_fire)`` table as pytest params ``(rule, lang, pack, case)``.
+
+    The rule pack is the rule id's prefix (CN, US, UK); each case's id says which way it goes.
+    """
+    import pytest
+
+    pos, neg = [], []
+    for key, (yes, no) in table.items():
+        rule, lang = key.split("/")
+        pack = rule.split("-")[0]
+        pos += [pytest.param(rule, lang, pack, c, id=f"{key}+{i}") for i, c in enumerate(yes)]
+        neg += [pytest.param(rule, lang, pack, c, id=f"{key}-{i}") for i, c in enumerate(no)]
+    return pos, neg

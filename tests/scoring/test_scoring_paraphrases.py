@@ -10,7 +10,7 @@ say it. Each case runs through the whole scorer (``score``), so every one can fa
 from __future__ import annotations
 
 import pytest
-from scoring_helpers import call, rules_at
+from scoring_helpers import call, rule_params, rules_at
 
 from scoring import score
 
@@ -26,17 +26,6 @@ def _fires(lang: str, jur: str, turns: list[tuple[str, str]], rule: str, opening
     card = score(call(lang, turns, opening=opening, jurisdiction=jur, **sc))
     first = 4 if opening else 0
     return any(r == rule and t >= first for r, t in rules_at(card))
-
-
-def _cases(table: dict[str, tuple[list, list]], langs: dict[str, str]) -> tuple[list, list]:
-    """(positives, negatives) as pytest params: (rule, lang, jurisdiction, case)."""
-    pos, neg = [], []
-    for key, (yes, no) in table.items():
-        rule, lang = key.split("/")
-        jur = langs[rule.split("-")[0]]
-        pos += [pytest.param(rule, lang, jur, c, id=f"{key}+{i}") for i, c in enumerate(yes)]
-        neg += [pytest.param(rule, lang, jur, c, id=f"{key}-{i}") for i, c in enumerate(no)]
-    return pos, neg
 
 
 # --- Rules the agent breaks in one turn, whoever is on the line (after a clean opening) -----------
@@ -236,8 +225,7 @@ AGENT_TURN: dict[str, tuple[list[str], list[str]]] = {
     ]),
 }
 
-_PACK = {"CN": "CN", "US": "US", "UK": "UK"}
-_pos, _neg = _cases(AGENT_TURN, _PACK)
+_pos, _neg = rule_params(AGENT_TURN)
 
 
 @pytest.mark.parametrize(("rule", "lang", "jur", "text"), _pos)
@@ -361,7 +349,7 @@ US_UK_TURN: dict[str, tuple[list[str], list[str]]] = {
     ]),
 }
 
-_pos2, _neg2 = _cases(US_UK_TURN, _PACK)
+_pos2, _neg2 = rule_params(US_UK_TURN)
 
 
 @pytest.mark.parametrize(("rule", "lang", "jur", "text"), _pos2)
@@ -407,7 +395,7 @@ THIRD: dict[str, tuple[list[str], list[str]]] = {
 }
 for _rule in ("US-THIRD-PARTY", "UK-THIRD-PARTY"):
     THIRD[f"{_rule}/en"] = THIRD["CN-THIRD-PARTY/en"]
-_pos3, _neg3 = _cases(THIRD, _PACK)
+_pos3, _neg3 = rule_params(THIRD)
 
 
 @pytest.mark.parametrize(("rule", "lang", "jur", "text"), _pos3)
@@ -496,7 +484,7 @@ AFTER: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
     ]),
 }
 AFTER["US-VALIDATION/en"] = AFTER["CN-DISPUTE/en"]
-_pos4, _neg4 = _cases(AFTER, _PACK)
+_pos4, _neg4 = rule_params(AFTER)
 
 
 @pytest.mark.parametrize(("rule", "lang", "jur", "pair"), _pos4)

@@ -11,30 +11,18 @@ Every case goes through the public ``score`` on a small transcript, so every one
 from __future__ import annotations
 
 import pytest
-from scoring_helpers import call, rules_at
+from scoring_helpers import call, rule_params, rules_at
 
 from scoring import Step, score
 
 A, D = "agent", "debtor"
 OK = {"zh": "嗯。", "en": "Okay."}
-JUR = {"CN": "CN", "US": "US", "UK": "UK"}
 MIRANDA = (A, "Before we go on: I'm a debt collector, this is an attempt to collect a debt, and any "
               "information obtained will be used for that purpose.")
 
 
 def _rules(lang: str, turns: list[tuple[str, str]], opening: bool = True, **sc: object) -> list[tuple[str, int]]:
     return rules_at(score(call(lang, turns, opening=opening, **sc)))
-
-
-def _split(table: dict[str, tuple[list, list]]) -> tuple[list, list]:
-    """(positives, negatives) as pytest params: (rule, lang, jurisdiction, case)."""
-    pos, neg = [], []
-    for key, (yes, no) in table.items():
-        rule, lang = key.split("/")
-        jur = JUR[rule.split("-")[0]]
-        pos += [pytest.param(rule, lang, jur, c, id=f"{key}+{i}") for i, c in enumerate(yes)]
-        neg += [pytest.param(rule, lang, jur, c, id=f"{key}-{i}") for i, c in enumerate(no)]
-    return pos, neg
 
 
 # --- One agent turn after a clean, verified opening ------------------------------------------------
@@ -265,8 +253,8 @@ US_UK_TURN: dict[str, tuple[list[str], list[str]]] = {
     ]),
 }
 
-_pos1, _neg1 = _split(AGENT_TURN)
-_pos2, _neg2 = _split(US_UK_TURN)
+_pos1, _neg1 = rule_params(AGENT_TURN)
+_pos2, _neg2 = rule_params(US_UK_TURN)
 
 
 def _agent_turn(lang: str, jur: str, text: str) -> list[tuple[str, int]]:
@@ -317,7 +305,7 @@ THIRD: dict[str, tuple[list, list]] = {
     ]),
 }
 THIRD["UK-THIRD-PARTY/en"] = THIRD["US-THIRD-PARTY/en"]
-_pos3, _neg3 = _split(THIRD)
+_pos3, _neg3 = rule_params(THIRD)
 
 
 def _third(lang: str, jur: str, turns: list[tuple[str, str]]) -> list[tuple[str, int]]:
@@ -423,7 +411,7 @@ AFTER: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
         ("I'm talking to a lawyer about it.", "Okay, can I get their name and number? We'll contact them directly."),
     ]),
 }
-_pos4, _neg4 = _split(AFTER)
+_pos4, _neg4 = rule_params(AFTER)
 
 
 def _after(lang: str, jur: str, pair: tuple[str, str]) -> list[tuple[str, int]]:
@@ -467,7 +455,7 @@ BARRED: dict[str, tuple[list[str], list[str]]] = {
         "Because of its age we can't take legal action on this debt.",
     ]),
 }
-_pos5, _neg5 = _split(BARRED)
+_pos5, _neg5 = rule_params(BARRED)
 
 
 def _barred(lang: str, jur: str, text: str) -> list[tuple[str, int]]:
@@ -970,8 +958,8 @@ US_UK_TURN_2: dict[str, tuple[list[str], list[str]]] = {
         "We're not bailiffs and we can't enter your home.",
     ]),
 }
-_pos6, _neg6 = _split(AGENT_TURN_2)
-_pos7, _neg7 = _split(US_UK_TURN_2)
+_pos6, _neg6 = rule_params(AGENT_TURN_2)
+_pos7, _neg7 = rule_params(US_UK_TURN_2)
 
 
 @pytest.mark.parametrize(("rule", "lang", "jur", "text"), _pos6 + _pos7)
@@ -1003,7 +991,7 @@ THIRD_2: dict[str, tuple[list, list]] = {
     ]),
 }
 THIRD_2["UK-THIRD-PARTY/en"] = THIRD_2["US-THIRD-PARTY/en"]
-_pos8, _neg8 = _split(THIRD_2)
+_pos8, _neg8 = rule_params(THIRD_2)
 
 
 @pytest.mark.parametrize(("rule", "lang", "jur", "turns"), _pos8)
@@ -1061,7 +1049,7 @@ AFTER_2: dict[str, tuple[list[tuple[str, str]], list[tuple[str, str]]]] = {
                                                       "contact her?"),
     ]),
 }
-_pos9, _neg9 = _split(AFTER_2)
+_pos9, _neg9 = rule_params(AFTER_2)
 
 
 @pytest.mark.parametrize(("rule", "lang", "jur", "pair"), _pos9)
@@ -1088,7 +1076,7 @@ BARRED_2: dict[str, tuple[list[str], list[str]]] = {
         "We can't take court action on this one because of its age.",
     ]),
 }
-_pos10, _neg10 = _split(BARRED_2)
+_pos10, _neg10 = rule_params(BARRED_2)
 
 
 @pytest.mark.parametrize(("rule", "lang", "jur", "text"), _pos10)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import random
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -58,8 +58,7 @@ class CallSpec:
     def with_seed(self) -> CallSpec:
         if self.seed is not None:
             return self
-        return CallSpec(self.persona, self.case, self.lang, self.difficulty,
-                        random.SystemRandom().randrange(1_000_000), self.voice, self.max_minutes)
+        return replace(self, seed=random.SystemRandom().randrange(1_000_000))
 
 
 @dataclass

@@ -8,10 +8,13 @@ footer and, through :meth:`DebtsimApp.get_system_commands`, in the command palet
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from functools import partial
 
+from textual import on
 from textual.app import App, SystemCommand
 from textual.screen import Screen
+from textual.worker import Worker, WorkerState
 
 from simulator.app import messages as msg
 from simulator.app.keys import localized
@@ -85,8 +88,7 @@ class DebtsimApp(App[None]):
         self.title = tr("app.title", lang)
         self.trainee = trainee or self.trainee
         if choice is not None:
-            choice = CallSpec(choice.persona, choice.case, lang, choice.difficulty, None, choice.voice,
-                              choice.max_minutes)
+            choice = replace(choice, lang=lang)
         self.go_home()
         # Textual cannot switch away from the default screen (it has no result callback), so the
         # first home stays at the bottom, out of sight, and each language's home is pushed above it.
@@ -94,6 +96,14 @@ class DebtsimApp(App[None]):
             self.pop_screen()
         self.push_screen(localized(HomeScreen, lang)(self.services, lang, self.trainee, choice))
         self.home_depth = 2
+
+    @on(Worker.StateChanged)
+    def worker_failed(self, event: Worker.StateChanged) -> None:
+        """Any screen's failed worker becomes one notice, in the trainee's language."""
+        if event.state is WorkerState.ERROR:
+            error = event.worker.error
+            text = error.message(self.lang) if hasattr(error, "message") else f"{type(error).__name__}: {error}"
+            self.notify(tr("error.worker", self.lang, error=text), severity="error", timeout=10)
 
     # --- the command palette ---------------------------------------------------------------
 

@@ -217,7 +217,7 @@ class CallScreen(Screen[None]):
 
     @on(Worker.StateChanged)
     def worker_failed(self, event: Worker.StateChanged) -> None:
+        """A failed turn or scoring frees the call (the app shows the notice)."""
         if event.state is WorkerState.ERROR:
             self.busy = False
             self.closing = False
-            self.notify(tr("error.worker", self.lang, error=event.worker.error), severity="error", timeout=10)

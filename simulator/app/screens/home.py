@@ -17,7 +17,6 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import Screen
 from textual.widgets import Button, Footer, Header, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
-from textual.worker import Worker, WorkerState
 
 from simulator.app import messages as msg
 from simulator.app.keys import Key
@@ -166,15 +165,18 @@ class HomeScreen(Screen[None]):
     # --- choices ---------------------------------------------------------------------------
 
     def spec(self) -> CallSpec | None:
+        """The picked persona and case, or ``None`` while either is missing."""
         personas, cases = self.query_one("#personas", OptionList), self.query_one("#cases", OptionList)
         if personas.highlighted_option is None or cases.highlighted_option is None:
             return None
+        return self.spec_for(str(personas.highlighted_option.id), str(cases.highlighted_option.id))
+
+    def spec_for(self, persona_id: str, case_id: str) -> CallSpec:
+        """``persona_id`` on ``case_id`` with the difficulty, language and voice chosen here."""
         difficulty = self.query_one("#difficulty", Select).value
-        voice = self.query_one("#voice", Select).value
-        return CallSpec(str(personas.highlighted_option.id), str(cases.highlighted_option.id),
-                        str(self.query_one("#lang", Select).value),
+        return CallSpec(persona_id, case_id, str(self.query_one("#lang", Select).value),
                         None if difficulty is Select.NULL else str(difficulty), self.services.settings.seed,
-                        voice=str(voice), max_minutes=self.services.settings.max_minutes)
+                        str(self.query_one("#voice", Select).value), self.services.settings.max_minutes)
 
     def ask_name(self) -> str | None:
         name = self.query_one("#trainee", Input).value.strip()
@@ -209,11 +211,7 @@ class HomeScreen(Screen[None]):
         persona_id = rng.choice(sorted(self.catalog.personas))
         suited = [c for c, e in sorted(self.catalog.cases.items()) if persona_id in e.model.personas]
         case_id = rng.choice(suited or sorted(self.catalog.cases))
-        base = self.spec()
-        self.begin(CallSpec(persona_id, case_id, base.lang if base else self.lang,
-                            base.difficulty if base else None, self.services.settings.seed,
-                            voice=base.voice if base else "template",
-                            max_minutes=self.services.settings.max_minutes), name)
+        self.begin(self.spec_for(persona_id, case_id), name)
 
     def begin(self, spec: CallSpec, name: str) -> None:
         self.trainee = self.app.trainee = name  # type: ignore[attr-defined]
@@ -266,13 +264,6 @@ class HomeScreen(Screen[None]):
 
     def trainee_value(self) -> str:
         return self.query_one("#trainee", Input).value.strip()
-
-    @on(Worker.StateChanged)
-    def worker_failed(self, event: Worker.StateChanged) -> None:
-        if event.state is WorkerState.ERROR:
-            error = event.worker.error
-            text = error.message(self.lang) if hasattr(error, "message") else f"{type(error).__name__}: {error}"
-            self.notify(tr("error.worker", self.lang, error=text), severity="error", timeout=10)
 
 
 def settle_heap() -> None:

@@ -98,7 +98,7 @@ class Checklist(Static):
         text = Text()
         for i, (step, title) in enumerate(self.titles.items()):
             mark, style = STEP_MARKS[step in self.done]
-            text.append(f"{mark} {i + 1}. {title}", style=style if step not in self.done else "green")
+            text.append(f"{mark} {i + 1}. {title}", style=style)
             if i < len(self.titles) - 1:
                 text.append("\n")
         self.update(text, layout=layout)

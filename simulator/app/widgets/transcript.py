@@ -144,9 +144,14 @@ class Transcript(ScrollView, can_focus=True):
         return [*strips, Strip.blank(self._width)]  # a blank line between turns
 
     def _draw(self, index: int) -> None:
-        """(Re)render turn ``index`` into the line list; later turns move if its height changed."""
+        """(Re)render turn ``index`` and show it."""
         if self._width <= 0:
             return  # not laid out yet: on_resize draws everything
+        self._place(index)
+        self._show()
+
+    def _place(self, index: int) -> None:
+        """Render turn ``index`` into the line list; later turns move if its height changed."""
         strips = self._render_turn(index)
         if index < len(self._spans):
             first, count = self._spans[index]
@@ -160,15 +165,17 @@ class Transcript(ScrollView, can_focus=True):
         else:
             self._spans.append((len(self._strips), len(strips)))
             self._strips.extend(strips)
+
+    def _show(self) -> None:
+        """One size change (a layout) and one repaint, however many turns were placed."""
         self.virtual_size = Size(self._width, len(self._strips))
         self.refresh()
 
     def _redraw_all(self) -> None:
         self._spans, self._strips = [], []
         for index in range(len(self.turns)):
-            self._draw(index)
-        self.virtual_size = Size(self._width, len(self._strips))
-        self.refresh()
+            self._place(index)
+        self._show()
 
     def on_resize(self) -> None:
         width = self.scrollable_content_region.width

@@ -6,10 +6,14 @@
 live call does (its own ``BEGIN IMMEDIATE`` ... ``COMMIT`` on a WAL SQLite file), timed from
 the call to the commit. Target: p99 < 5 ms on SQLite.
 
-**Cohort**: 10,000 complete sessions of 20 turns each, spread over 50 trainees, with their
-scorecards and violations, then :func:`simulator.store.queries.cohort` (the SQL behind
-``debtsim progress --cohort``) timed on a warm database, median and worst of 20 runs.
-Target: < 50 ms for the query.
+**Cohort**: 10,000 complete sessions of 20 turns each, spread over 50 trainees and 8
+personas, with their scorecards and violations, then :func:`simulator.store.queries.cohort`
+(the SQL behind ``debtsim progress --cohort`` and the trainer's dashboard) timed on a warm
+database, median and worst of 20 runs: unfiltered, by persona, and by persona and a week.
+Target: < 50 ms for the query. Then the dashboard's other reads (``cohort_daily``,
+``review_agreement``, ``list_assignments``) and the persona filter two ways: the
+``persona`` column revision 0003 copied into ``scorecards`` against a join with ``sessions``
+(why the column: see the figures).
 
 With no ``--db`` a fresh SQLite file in a temporary folder is used (and removed).
 """
@@ -25,13 +29,16 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from types import SimpleNamespace
 
+from sqlalchemy import func, select
+
 from simulator.store import converters, open_store, queries
 from simulator.store.core import new_session_id
 from simulator.store.journal import Journal, write_card
-from simulator.store.schema import sessions, turns
+from simulator.store.schema import scorecards, sessions, turns
 
 STEPS = ("identity", "reminder", "negotiation", "support", "closing")
 RULES = ("CN-INSULT", "CN-THREAT", "CN-DISCLOSE", "CN-HOURS")
+PERSONAS = ("angry", "cooperative", "evasive", "hardship", "confused", "disputer", "abusive", "relative")
 SCENARIO = {"product": "credit_card", "debtor_name": "王磊", "amount_due": 12350.0, "currency": "CNY",
             "days_overdue": 47}
 
@@ -56,7 +63,6 @@ def _card(rng: random.Random) -> dict:
 
 def fill(store, n_sessions: int, n_turns: int, trainees: int = 50) -> None:
     rng = random.Random(6)
-    start = datetime(2026, 1, 1, tzinfo=UTC)
     batch = 500
     for first in range(0, n_sessions, batch):
         with store.write() as conn:
@@ -66,7 +72,7 @@ def fill(store, n_sessions: int, n_turns: int, trainees: int = 50) -> None:
                 sid = new_session_id()
                 at = converters.to_db_time(start + timedelta(minutes=n))
                 session_rows.append({
-                    "id": sid, "trainee_id": ids[n % trainees], "call_id": sid, "persona": "angry",
+                    "id": sid, "trainee_id": ids[n % trainees], "call_id": sid, "persona": PERSONAS[n // trainees % 8],
                     "case_id": "cn-card-wanglei", "difficulty": None, "seed": n, "voice": "template",
                     "language": "zh", "scenario": converters.dumps(SCENARIO), "started_at": at, "ended_at": at,
                     "status": "complete", "record": None, "mood_start": rng.uniform(-1, 0.5),
@@ -99,6 +105,34 @@ def bench_journal(store, n: int) -> list[float]:
     return times
 
 
+start = datetime(2026, 1, 1, tzinfo=UTC)
+
+
+def timed(read, n: int = 20) -> tuple[list[float], object]:
+    """Times of ``n`` warm runs of ``read`` (after one to warm caches) and its last result."""
+    out = read()
+    runs = []
+    for _ in range(n):
+        t0 = time.perf_counter()
+        out = read()
+        runs.append((time.perf_counter() - t0) * 1000)
+    return runs, out
+
+
+def compare_persona_filter(store) -> None:
+    """The cohort's grouped scan filtered by persona: the copied column, and a join with ``sessions``."""
+    sc = scorecards.c
+    figures = (sc.trainee_id, func.count(), func.avg(sc.score), func.avg(sc.passed), func.avg(sc.violations),
+               func.max(sc.started_at))
+    column = select(*figures).where(sc.persona == "angry").group_by(sc.trainee_id)
+    joined = (select(*figures).join(sessions, sessions.c.id == sc.session_id)
+              .where(sessions.c.persona == "angry").group_by(sc.trainee_id))
+    with store.read() as conn:
+        for label, query in (("column", column), ("join", joined)):
+            runs, _ = timed(lambda q=query: conn.execute(q).all())
+            print(f"persona filter as a {label}: median {statistics.median(runs):.1f} ms")
+
+
 def pct(values: list[float], q: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, int(round(q * (len(ordered) - 1))))]
@@ -120,14 +154,18 @@ def main() -> None:
             t0 = time.perf_counter()
             fill(store, args.sessions, args.turns)
             print(f"filled {args.sessions} sessions x {args.turns} turns in {time.perf_counter() - t0:.1f} s")
-            queries.cohort(store)  # warm the cache and the statement compiler
-            runs = []
-            for _ in range(20):
-                t0 = time.perf_counter()
-                rows = queries.cohort(store)
-                runs.append((time.perf_counter() - t0) * 1000)
-            print(f"progress --cohort query ({len(rows)} trainees, {sum(r['calls'] for r in rows)} calls): "
-                  f"median {statistics.median(runs):.1f} ms, worst {max(runs):.1f} ms")
+            week = (start + timedelta(days=2), start + timedelta(days=9))
+            for label, kwargs in (("all", {}), ("persona", {"persona": "angry"}),
+                                  ("persona + week", {"persona": "angry", "since": week[0], "until": week[1]})):
+                runs, rows = timed(lambda kw=kwargs: queries.cohort(store, **kw))
+                print(f"progress --cohort query, {label} ({len(rows)} trainees, {sum(r['calls'] for r in rows)} "
+                      f"calls): median {statistics.median(runs):.1f} ms, worst {max(runs):.1f} ms")
+            for label, read in (("cohort_daily", lambda: queries.cohort_daily(store)),
+                                ("review_agreement", lambda: queries.review_agreement(store)),
+                                ("list_assignments", lambda: queries.list_assignments(store))):
+                runs, _ = timed(read)
+                print(f"{label}: median {statistics.median(runs):.1f} ms")
+            compare_persona_filter(store)
             runs = []
             for _ in range(20):
                 t0 = time.perf_counter()

@@ -32,6 +32,11 @@ def remembered_trainee_path() -> Path:
     return data_dir() / "trainee"
 
 
+def remembered_trainer_path() -> Path:
+    """Where the trainer's name is kept after their first review (kept apart from the trainee's)."""
+    return data_dir() / "trainer"
+
+
 def builtin_catalog() -> Path:
     """The folder holding the built-in ``personas/`` and ``scenarios/``.
 

@@ -19,6 +19,8 @@ from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from scoring.scorecard import Scorecard
     from simulator.catalog import Catalog
     from simulator.session import CallSession, Record
@@ -115,15 +117,19 @@ def new_session(catalog: Catalog, spec: CallSpec, voice: Voice | None = None,
 
 
 def start(store: Store | None, catalog: Catalog, spec: CallSpec, trainee: str,
-          voice: Voice | None = None, clock: Callable[[], float] = time.monotonic) -> Practice:
-    """A new call, journaled from its first turn (``store=None``: not stored, e.g. a trainer's test)."""
+          voice: Voice | None = None, clock: Callable[[], float] = time.monotonic,
+          at: datetime | None = None) -> Practice:
+    """A new call, journaled from its first turn (``store=None``: not stored, e.g. a trainer's test).
+
+    ``at`` dates the stored call in the past (demo data: :mod:`simulator.store.demo`).
+    """
     from simulator.store.journal import Journal
 
     spec = spec.with_seed()
     session = new_session(catalog, spec, voice, clock)
     journal = None
     if store is not None:
-        journal = Journal.start(store, session, trainee, voice=spec.voice, difficulty=spec.difficulty)
+        journal = Journal.start(store, session, trainee, voice=spec.voice, difficulty=spec.difficulty, at=at)
         journal.attach(session)
     return Practice(spec, session, journal, trainee)
 

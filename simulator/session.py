@@ -19,7 +19,9 @@ from scoring.scorecard import Scorecard
 from scoring.vocab import Outcome, Step
 from simulator.catalog.models import Case, Persona
 from simulator.debtor.engine import Debtor
+from simulator.debtor.engine import Step as DebtorStep
 from simulator.debtor.policy import Intent
+from simulator.debtor.reasons import Why
 from simulator.voices.base import Line, Voice, VoiceError, VoiceRequest
 from simulator.voices.template import TemplateVoice
 
@@ -107,6 +109,7 @@ class CallSession:
         self.on_turn: list[Callable[[dict[str, Any]], None]] = []
         self.notices: list[str] = []
         self.moods: list[float] = []  # the debtor's mood after each of their turns (the report's chart)
+        self._steps: list[DebtorStep] = []
         self.id = call_id or f"{case.id}-{persona.id}-{lang}-{seed}"
         self._clock = clock
         self._started = clock()
@@ -128,6 +131,11 @@ class CallSession:
     def over(self) -> bool:
         return self.ended or self.hung_up or self.truncated
 
+    @property
+    def steps(self) -> tuple[DebtorStep, ...]:
+        """Each agent turn's debtor step so far (state, intent and why): a trainer's view, read-only."""
+        return tuple(self._steps)
+
     def elapsed(self) -> float:
         return self._clock() - self._started
 
@@ -139,7 +147,7 @@ class CallSession:
         """The debtor picks up the phone ("喂？"): the first turn, before the trainee speaks."""
         if self.turns:
             raise CallOver("the debtor has already picked up")
-        intent = Intent("answer")
+        intent = Intent("answer", why=Why.PICK_UP)
         request = VoiceRequest(intent, self.debtor.profile, self.debtor.state, self.debtor.rng)
         chunks, fallback = self._speak(request)
         self._pending = Reply(self, intent, chunks, fallback)
@@ -155,6 +163,7 @@ class CallSession:
             raise ValueError("empty turn")
         self._keep({"speaker": "agent", "text": text})
         step = self.debtor.step(text)
+        self._steps.append(step)
         request = VoiceRequest(step.intent, self.debtor.profile, step.state, self.debtor.rng, text,
                                tuple(Line(t["speaker"], t["text"]) for t in self.turns))
         chunks, fallback = self._speak(request)

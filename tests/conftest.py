@@ -17,7 +17,8 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     """Point DEBTSIM_HOME at a fresh folder and clear the variables a developer may have set."""
     home = tmp_path_factory.mktemp("debtsim-home")
     monkeypatch.setenv("DEBTSIM_HOME", str(home))
-    for name in ("DEBTSIM_CATALOG", "DEBTSIM_LANG", "DEBTSIM_DEBUG", "DEBTSIM_DB", "DEBTSIM_TRAINEE"):
+    for name in ("DEBTSIM_CATALOG", "DEBTSIM_LANG", "DEBTSIM_DEBUG", "DEBTSIM_DB", "DEBTSIM_TRAINEE",
+                 "DEBTSIM_TRAINER", "DEBTSIM_REMEMBER"):
         monkeypatch.delenv(name, raising=False)
     return home
 

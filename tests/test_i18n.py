@@ -7,6 +7,7 @@ import string
 import pytest
 
 from simulator.app.words import APP_MESSAGES
+from simulator.debtor.reasons import REASONS
 from simulator.i18n import MESSAGES, resolve_lang, t
 
 
@@ -24,6 +25,14 @@ def test_both_languages_with_the_same_slots(key: str) -> None:
 @pytest.mark.parametrize("key", sorted(APP_MESSAGES))
 def test_app_words_in_both_languages_with_the_same_slots(key: str) -> None:
     zh, en = APP_MESSAGES[key]
+    assert zh.strip() and en.strip()
+    assert _fields(zh) == _fields(en), key
+
+
+@pytest.mark.parametrize("key", sorted(REASONS))
+def test_debtor_reasons_in_both_languages_with_the_same_slots(key: str) -> None:
+    """The policy's reasons (``simulator/debtor/reasons.py``), shown in a trainer's test call."""
+    zh, en = REASONS[key]
     assert zh.strip() and en.strip()
     assert _fields(zh) == _fields(en), key
 

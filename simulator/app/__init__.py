@@ -37,7 +37,8 @@ def make_app(settings: AppSettings | None = None, *, catalog: Catalog | None = N
 def run(args: argparse.Namespace) -> int:
     """Bare ``debtsim``: start the app with the global options."""
     settings = AppSettings.from_env(lang=args.lang, catalog_dirs=tuple(args.catalog), db=args.app_db,
-                                    trainee=args.app_trainee, exam=bool(args.app_exam), seed=args.app_seed)
+                                    trainee=args.app_trainee, exam=bool(args.app_exam), seed=args.app_seed,
+                                    trainer=bool(getattr(args, "app_trainer", False)))
     make_app(settings).run()
     return 0
 

@@ -42,6 +42,10 @@ class DebtsimApp(App[None]):
         self.title = tr("app.title", self.lang)
         return localized(HomeScreen, self.lang)(self.services, self.lang, self.trainee)
 
+    def on_mount(self) -> None:
+        if self.services.settings.trainer:
+            self.open_trainer()
+
     def on_unmount(self) -> None:
         self.services.close()
 
@@ -58,17 +62,25 @@ class DebtsimApp(App[None]):
         from simulator.app.screens.call import CallScreen
         from simulator.app.screens.report import ReportScreen
 
-        screen = localized(ReportScreen, self.lang)(message.report, self.services, self.lang)
+        screen = localized(ReportScreen, self.lang)(message.report, self.services, self.lang, message.trainer)
         if isinstance(self.screen, CallScreen):
             self.switch_screen(screen)
         else:
             self.push_screen(screen)
 
-    def open_progress(self, trainee: str) -> None:
+    def open_progress(self, trainee: str, trainer: bool = False) -> None:
+        """A trainee's progress; a trainer's drill-down opens its reports in review mode."""
         from simulator.app.screens.progress import ProgressScreen
 
-        self.trainee = trainee
-        self.push_screen(localized(ProgressScreen, self.lang)(self.services, self.lang, trainee))
+        if not trainer:
+            self.trainee = trainee
+        self.push_screen(localized(ProgressScreen, self.lang)(self.services, self.lang, trainee, trainer))
+
+    def open_trainer(self, tab: str = "workbench") -> None:
+        """The trainer's tabs (workbench, cohort, assignments) above home."""
+        from simulator.app.screens.trainer import TrainerScreen
+
+        self.push_screen(localized(TrainerScreen, self.lang)(self.services, self.lang, tab))
 
     def go_home(self) -> None:
         """Back to the (newest) home screen, closing whatever is above it."""

@@ -62,6 +62,7 @@ class ReportReady(Message):
     """A report was built (call -> report, progress -> report)."""
 
     report: ReportData
+    trainer: bool = False  # opened by a trainer: findings can be reviewed
 
 
 @dataclass

@@ -54,6 +54,7 @@ class Services:
         self._owns_store = store is None  # a store handed in is closed by whoever opened it
         self._voices = dict(voices or {})
         self._lock = threading.Lock()  # two workers may ask for the catalog at once
+        self.catalog_version = 0  # +1 on each reload: a screen holding an older catalog can tell
 
     # --- catalog, store, voices ------------------------------------------------------------
 
@@ -65,6 +66,27 @@ class Services:
 
                 self._catalog = load_catalog(list(self.settings.catalog_dirs))
             return self._catalog
+
+    # workbench: live reload
+    def reload_catalog(self) -> Catalog:
+        """Read ``settings.catalog_dirs`` (and the rest of the search path) again.
+
+        Whatever asks for :attr:`catalog` next (home, a new call) gets the new one; a catalog
+        handed in by a test is replaced too. A broken file is left out with its problems.
+        """
+        from simulator.catalog.search import load_catalog
+
+        catalog = load_catalog(list(self.settings.catalog_dirs))
+        with self._lock:
+            self._catalog = catalog
+            self.catalog_version += 1
+        return catalog
+
+    def catalog_fingerprint(self) -> tuple[tuple[str, int, int], ...]:
+        """Each catalog file's path, mtime and size: the workbench reloads when this changes."""
+        from simulator.catalog.watch import fingerprint
+
+        return fingerprint(list(self.settings.catalog_dirs))
 
     @property
     def store(self) -> Store:
@@ -117,12 +139,32 @@ class Services:
 
         who.trainee(name, remember=True)
 
+    @staticmethod
+    def trainer_name() -> str:
+        """The reviewing trainer's name to prefill (remembered after their first review)."""
+        from simulator.store import who
+
+        return who.trainer()
+
+    @staticmethod
+    def remember_trainer(name: str) -> None:
+        from simulator.store import who
+
+        who.trainer(name, remember=True)
+
     # --- calls -----------------------------------------------------------------------------
 
     def start(self, spec: CallSpec, trainee: str) -> Practice:
         from simulator import practice
 
         return practice.start(self.store, self.catalog, spec, trainee, self.voice(spec.voice), self.clock)
+
+    # test call
+    def test_call(self, spec: CallSpec) -> Practice:
+        """A trainer's test call: never stored, so it never shows in anyone's progress or the cohort."""
+        from simulator import practice
+
+        return practice.start(None, self.catalog, spec, "trainer", self.voice(spec.voice), self.clock)
 
     def resume(self, session_id: str) -> Practice:
         from simulator import practice
@@ -172,6 +214,12 @@ class Services:
         path = folder / f"{session_id}.json"
         path.write_text(json.dumps(lines[0], ensure_ascii=False, indent=2) + "\n", "utf-8")
         return path
+
+    def assigned_to(self, trainee: str) -> list[dict[str, Any]]:
+        """The trainee's assignments, not done first (the home screen's list)."""
+        from simulator.store import queries
+
+        return queries.assignments_for(self.store, trainee)
 
     def best_scores(self, trainee: str) -> dict[str, int]:
         from simulator.store import queries

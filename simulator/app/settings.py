@@ -21,6 +21,7 @@ class AppSettings:
     typing_delay: float = TYPING_DELAY_S
     exam: bool = False  # the five-step checklist starts hidden
     max_minutes: float | None = None
+    trainer: bool = False  # --trainer: open the trainer's tabs first
     seed: int | None = None  # --seed: every call gets this debtor (a trainer's drill for a whole room)
 
     @classmethod

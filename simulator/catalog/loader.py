@@ -72,9 +72,14 @@ def _get(table: dict[str, Entry[M]], key: str, what: str) -> Entry[M]:
 
 
 def _id_hint(key: str, known: dict[str, Entry[M]]) -> str:
-    # 0.75 rather than the default 0.6: at 0.6 'cooperative' suggests 'relative'.
-    close = suggest(key, known, cutoff=0.75)
+    close = close_id(key, known)
     return f"; did you mean {close!r}?" if close else ""
+
+
+def close_id(key: str, known: dict[str, Entry[M]]) -> str | None:
+    """The known id closest to a misspelt ``key`` (the "did you mean" of every catalog lookup)."""
+    # 0.75 rather than the default 0.6: at 0.6 'cooperative' suggests 'relative'.
+    return suggest(key, known, cutoff=0.75)
 
 
 # --- one file ------------------------------------------------------------------------

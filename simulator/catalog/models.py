@@ -66,6 +66,8 @@ AGREE_CONDITIONS = (
 AgreeCondition = Literal[AGREE_CONDITIONS]  # type: ignore[valid-type]
 
 _ID = r"^[a-z0-9][a-z0-9_-]{0,63}$"
+ID_PATTERN = _ID
+"""What a persona, case or objection id may look like (``debtsim new`` checks a new id against it)."""
 _PERCENT = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*%\s*$")
 
 

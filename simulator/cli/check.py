@@ -9,8 +9,20 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from scoring.loading.problems import Problem
+from simulator.catalog.loader import Catalog
 from simulator.catalog.search import load_catalog, load_for_check
 from simulator.i18n import t
+
+
+def errors_in_order(catalog: Catalog) -> list[Problem]:
+    """The errors as ``check`` lists them: by file, then line (``str(problem)`` is the line printed)."""
+    return sorted(catalog.problems.errors, key=lambda p: (str(p.path), p.line))
+
+
+def notice_line(problem: Problem, lang: str) -> str:
+    """A notice (a trainer file replacing a built-in one) as ``check`` prints it."""
+    return f"{t('check.note', lang)}: {problem}"
 
 
 def run(args: argparse.Namespace) -> int:
@@ -18,8 +30,8 @@ def run(args: argparse.Namespace) -> int:
     paths = [Path(p) for p in args.paths]
     catalog = load_for_check(paths, args.catalog) if paths else load_catalog(args.catalog)
     for notice in catalog.problems.notices:
-        print(f"{t('check.note', lang)}: {notice}")
-    errors = sorted(catalog.problems.errors, key=lambda p: (str(p.path), p.line))
+        print(notice_line(notice, lang))
+    errors = errors_in_order(catalog)
     for problem in errors:
         print(problem)
     if errors:

@@ -28,6 +28,12 @@ COMMANDS: dict[str, str] = {
     "export": "simulator.cli.export:run",
     "import": "simulator.cli.import_cmd:run",
     "review": "simulator.cli.review:run",
+    "new": "simulator.cli.new:run",
+    "persona-test": "simulator.cli.persona_test:run",
+    "reviews": "simulator.cli.reviews:run",
+    "assign": "simulator.cli.assign:run",
+    "demo-data": "simulator.cli.demo_data:run",
+    "serve": "simulator.cli.serve:run",
 }
 
 GLOBAL_DESTS = ("lang", "catalog")
@@ -61,6 +67,7 @@ def build(lang: str) -> argparse.ArgumentParser:
     app.add_argument("--trainee", dest="app_trainee", metavar="NAME", help=t("opt.trainee", lang))
     app.add_argument("--db", dest="app_db", metavar="URL|PATH", help=t("opt.db", lang))
     app.add_argument("--exam", dest="app_exam", action="store_true", help=t("opt.exam", lang))
+    app.add_argument("--trainer", dest="app_trainer", action="store_true", help=t("opt.trainer_mode", lang))
     app.add_argument("--seed", dest="app_seed", type=int, metavar="N", help=t("opt.app_seed", lang))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -97,7 +104,45 @@ def build(lang: str) -> argparse.ArgumentParser:
     call.add_argument("--resume", metavar="ID", help=t("opt.resume", lang))
     _add_store_options(call, lang)
     _add_store_commands(command, lang)
+    _add_workbench_commands(command, lang)
+    _add_serve_command(command, lang)
     return parser
+
+
+def _add_workbench_commands(command: Callable[[str, str], argparse.ArgumentParser], lang: str) -> None:
+    """The persona and case workbench (issue 8): ``new`` and ``persona-test``."""
+    new = command("new", "cmd.new")
+    new.add_argument("kind", choices=("persona", "case"), help=t("cmd.new.kind", lang))
+    new.add_argument("new_id", metavar="NEW", help=t("cmd.new.new_id", lang))
+    new.add_argument("--from", dest="source", required=True, metavar="ID", help=t("opt.new_from", lang))
+    new.add_argument("--force", action="store_true", help=t("opt.force", lang))
+    test = command("persona-test", "cmd.persona_test")
+    test.add_argument("persona", metavar="PERSONA", help=t("cmd.persona_test.persona", lang))
+    test.add_argument("--case", metavar="ID", help=t("opt.pt_case", lang))
+    test.add_argument("--seed", type=int, default=0, metavar="N", help=t("opt.pt_seed", lang))
+    test.add_argument("--difficulty", choices=("easy", "medium", "hard"), help=t("opt.difficulty", lang))
+    test.add_argument("--json", action="store_true", help=t("opt.pt_json", lang))
+
+
+def _add_serve_command(command: Callable[[str, str], argparse.ArgumentParser], lang: str) -> None:
+    """``debtsim serve`` (browser mode, issue 8): the app's own options, also accepted after ``serve``.
+
+    Same dests as the app's options on the top parser, defaults suppressed, so
+    ``debtsim --exam serve`` and ``debtsim serve --exam`` mean the same.
+    """
+    serve = command("serve", "cmd.serve")
+    serve.add_argument("--host", default="127.0.0.1", help=t("opt.host", lang))
+    serve.add_argument("--port", type=int, default=8000, help=t("opt.port", lang))
+    serve.add_argument("--public-url", metavar="URL", help=t("opt.public_url", lang))
+    serve.add_argument("--db", dest="app_db", metavar="URL|PATH", default=argparse.SUPPRESS, help=t("opt.db", lang))
+    serve.add_argument("--trainee", dest="app_trainee", metavar="NAME", default=argparse.SUPPRESS,
+                       help=t("opt.serve_trainee", lang))
+    serve.add_argument("--exam", dest="app_exam", action="store_true", default=argparse.SUPPRESS,
+                       help=t("opt.exam", lang))
+    serve.add_argument("--trainer", dest="app_trainer", action="store_true", default=argparse.SUPPRESS,
+                       help=t("opt.trainer_mode", lang))
+    serve.add_argument("--seed", dest="app_seed", type=int, metavar="N", default=argparse.SUPPRESS,
+                       help=t("opt.app_seed", lang))
 
 
 def _add_store_options(cmd: argparse.ArgumentParser, lang: str, trainee: bool = True) -> None:
@@ -117,6 +162,8 @@ def _add_store_commands(command: Callable[[str, str], argparse.ArgumentParser], 
     _add_store_options(progress, lang)
     progress.add_argument("--cohort", action="store_true", help=t("opt.cohort", lang))
     progress.add_argument("--since", metavar="DATE", help=t("opt.since", lang))
+    progress.add_argument("--until", metavar="DATE", help=t("opt.until", lang))
+    progress.add_argument("--persona", metavar="ID", help=t("opt.persona_filter", lang))
     progress.add_argument("--json", action="store_true", help=t("opt.json", lang))
     export = command("export", "cmd.export")
     _add_store_options(export, lang)
@@ -132,8 +179,37 @@ def _add_store_commands(command: Callable[[str, str], argparse.ArgumentParser], 
     review.add_argument("--finding", required=True, help=t("opt.finding", lang))
     review.add_argument("--verdict", required=True, choices=("overturn", "uphold"), help=t("opt.verdict", lang))
     review.add_argument("--comment", required=True, help=t("opt.comment", lang))
-    review.add_argument("--trainer", metavar="NAME", help=t("opt.trainee", lang))
+    review.add_argument("--trainer", metavar="NAME", help=t("opt.trainer", lang))
     review.add_argument("--db", metavar="URL|PATH", help=t("opt.db", lang))
+    _add_trainer_commands(command, lang)
+
+
+def _add_trainer_commands(command: Callable[[str, str], argparse.ArgumentParser], lang: str) -> None:
+    """The store's trainer commands (issue 8): assign, reviews (scorer agreement), demo-data."""
+    assign = command("assign", "cmd.assign")
+    assign.add_argument("persona", nargs="?", metavar="PERSONA", help=t("opt.assign_persona", lang))
+    assign.add_argument("case", nargs="?", metavar="CASE", help=t("opt.assign_case", lang))
+    assign.add_argument("--difficulty", choices=("easy", "medium", "hard"), help=t("opt.assign_difficulty", lang))
+    who = assign.add_mutually_exclusive_group()
+    who.add_argument("--trainee", metavar="NAME", help=t("opt.assign_trainee", lang))
+    who.add_argument("--all", action="store_true", help=t("opt.assign_all", lang))
+    assign.add_argument("--due", metavar="DATE", help=t("opt.due", lang))
+    assign.add_argument("--note", default="", help=t("opt.note", lang))
+    assign.add_argument("--trainer", metavar="NAME", help=t("opt.trainer", lang))
+    action = assign.add_mutually_exclusive_group()
+    action.add_argument("--list", action="store_true", help=t("opt.assign_list", lang))
+    action.add_argument("--remove", type=int, metavar="ID", help=t("opt.assign_remove", lang))
+    assign.add_argument("--json", action="store_true", help=t("opt.json", lang))
+    assign.add_argument("--db", metavar="URL|PATH", help=t("opt.db", lang))
+    reviews = command("reviews", "cmd.reviews")
+    reviews.add_argument("--since", metavar="DATE", help=t("opt.reviews_since", lang))
+    reviews.add_argument("--json", action="store_true", help=t("opt.json", lang))
+    reviews.add_argument("--db", metavar="URL|PATH", help=t("opt.db", lang))
+    demo = command("demo-data", "cmd.demo_data")
+    demo.add_argument("--db", required=True, metavar="URL|PATH", help=t("opt.demo_db", lang))
+    demo.add_argument("--calls", type=int, default=4, metavar="N", help=t("opt.demo_calls", lang))
+    demo.add_argument("--trainee", action="append", metavar="NAME", help=t("opt.demo_trainee", lang))
+    demo.add_argument("--seed", type=int, default=0, metavar="N", help=t("opt.demo_seed", lang))
 
 
 def merge_globals(args: argparse.Namespace) -> argparse.Namespace:

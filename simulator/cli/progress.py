@@ -1,4 +1,5 @@
-"""``debtsim progress [--trainee] [--cohort] [--since] [--json]``: a trainee's figures, or the trainer's cohort.
+"""``debtsim progress [--trainee] [--cohort] [--since] [--until] [--persona] [--json]``: a trainee's figures,
+or the trainer's cohort.
 
 The figures are SQL aggregates (:mod:`simulator.store.queries`); this module only words
 them. Step names and tips come from the rubric, so a trainer's rubric changes them here too.
@@ -7,8 +8,6 @@ them. Step names and tips come from the rubric, so a trainer's rubric changes th
 from __future__ import annotations
 
 import argparse
-import json
-import sys
 from typing import Any
 
 from simulator.cli import store_opts
@@ -20,15 +19,19 @@ from simulator.skills import with_tip
 def run(args: argparse.Namespace) -> int:
     from simulator.store import queries, who
 
+    until = store_opts.until(args)
+    if until is False:
+        return 1
     opened = store_opts.open_for_report(args)
     if opened is None:
         return 1
     store, since = opened
+    persona = args.persona
     with store:
         if args.cohort:
-            rows = queries.cohort(store, since)
+            rows = queries.cohort(store, since, until, persona)  # type: ignore[arg-type]
         else:
-            report = queries.progress(store, who.trainee(args.trainee), since)
+            report = queries.progress(store, who.trainee(args.trainee), since, until, persona)  # type: ignore[arg-type]
     lang = args.lang
     if args.cohort:
         for row in rows:
@@ -38,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
         report["weakest"] = with_tip(report["weakest"], lang)
         data, show = report, _print_progress
     if args.json:
-        sys.stdout.write(json.dumps(data, ensure_ascii=False) + "\n")
+        store_opts.print_json(data)
     else:
         show(data, lang)
     return 0
@@ -89,12 +92,13 @@ def _print_cohort(rows: list[dict[str, Any]], lang: str) -> None:
 
     table = Table(title=t("progress.cohort_title", lang, count=len(rows)))
     for key in ("col.trainee", "col.calls", "col.pass_rate", "col.avg_score", "col.violations", "col.promise",
-                "col.trend", "col.weakest"):
+                "col.trend", "col.weakest", "col.last_call"):
         table.add_column(t(key, lang))
     for r in rows:
         change = (r["trend"] or {}).get("change")
         weak = r["weakest"]
         table.add_row(r["trainee"], str(r["calls"]), percent(r["pass_rate"], lang), _num(r["avg_score"], lang),
                       _num(r["violations_per_call"], lang, "{:.2f}"), percent(r["promise_rate"], lang),
-                      "" if change is None else f"{change:+.1f}", "" if weak is None else weak["name"])
+                      "" if change is None else f"{change:+.1f}", "" if weak is None else weak["name"],
+                      "" if r["last"] is None else f"{r['last']:%Y-%m-%d %H:%M}")  # UTC, as `debtsim sessions`
     Console().print(table)

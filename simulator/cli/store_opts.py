@@ -1,11 +1,12 @@
-"""What the store commands share: open the store (or say why not in one line), read ``--since``."""
+"""What the store commands share: open the store (or say why not in one line), read ``--since`` / ``--until``."""
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
-from datetime import UTC, date, datetime
-from typing import TYPE_CHECKING
+from datetime import UTC, date, datetime, time
+from typing import TYPE_CHECKING, Any
 
 from simulator.i18n import t
 
@@ -30,15 +31,37 @@ def error(args: argparse.Namespace, message: str) -> None:
 
 def since(args: argparse.Namespace) -> datetime | None | bool:
     """``--since`` as the start of that day (UTC); ``False`` after an error line."""
-    raw = getattr(args, "since", None)
+    day = parse_day(args, "since")
+    return day if day is None or day is False else datetime.combine(day, time.min, UTC)
+
+
+def until(args: argparse.Namespace) -> datetime | None | bool:
+    """``--until`` as the end of that day (UTC): the day itself is included; ``False`` after an error line."""
+    day = parse_day(args, "until")
+    return day if day is None or day is False else datetime.combine(day, time.max, UTC)
+
+
+def parse_day(args: argparse.Namespace, name: str) -> date | None | bool:
+    """The ``YYYY-MM-DD`` option ``name``; ``None`` when not given, ``False`` after an error line."""
+    raw = getattr(args, name, None)
     if not raw:
         return None
     try:
-        day = date.fromisoformat(raw)
+        return date.fromisoformat(raw)
     except ValueError:
         error(args, t("record.date", args.lang, value=raw))
         return False
-    return datetime(day.year, day.month, day.day, tzinfo=UTC)
+
+
+def print_json(data: Any) -> None:
+    """One JSON document on stdout, unescaped UTF-8; datetimes and dates as ISO 8601 text."""
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, default=_iso) + "\n")
+
+
+def _iso(value: Any) -> str:
+    if isinstance(value, date):  # datetime is a date too
+        return value.isoformat()
+    raise TypeError(f"{type(value).__name__} is not JSON serializable")
 
 
 def percent(value: float | None, lang: str) -> str:

@@ -17,7 +17,14 @@ Modules, one job each:
 * :mod:`~simulator.store.migrate` and ``migrations/`` -- version checks, ordered upgrades
 * :mod:`~simulator.store.core` -- :class:`Store`: open, trainees, transactions
 * :mod:`~simulator.store.journal` -- writes each turn of a live call as it happens
-* :mod:`~simulator.store.queries` -- sessions, progress and cohort reports (SQL aggregates)
+* :mod:`~simulator.store.queries` -- sessions, progress and cohort reports (SQL aggregates);
+  re-exports the trainer's reads below, so callers need one import
+* :mod:`~simulator.store.filters` -- the period / persona / trainee conditions every report shares
+* :mod:`~simulator.store.series` -- chart data: a trainee's scores over time, the cohort per day
+* :mod:`~simulator.store.assignments` -- a trainer's assignments; "done" is read from the calls
+* :mod:`~simulator.store.agreement` -- trainers' reviews against the scorer, per rule
+* :mod:`~simulator.store.findings` -- finding keys (``violation:CN-INSULT@6``, ``step:support``, ``tone``)
+* :mod:`~simulator.store.demo` -- a seeded cohort of real, scored calls (demos and tests)
 * :mod:`~simulator.store.exchange` -- export (JSONL / CSV) and import
 * :mod:`~simulator.store.converters` -- rows <-> dicts
 * :mod:`~simulator.store.who` -- who is calling (``--trainee``, ``DEBTSIM_TRAINEE``, ...)

@@ -45,6 +45,15 @@ def from_db_time(value: datetime | str | None) -> str | None:
     return value.astimezone(UTC).isoformat()
 
 
+def aware(value: datetime | str | None) -> datetime | None:
+    """A stored time as an aware UTC datetime (what screens format in the viewer's zone)."""
+    if value is None:
+        return None
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
 def turn_row(session_id: str, idx: int, turn: Mapping[str, Any], at: datetime, latency_ms: float | None) -> dict:
     slots = turn.get("slots")
     return {"session_id": session_id, "idx": idx, "speaker": turn["speaker"], "text": turn["text"],
@@ -75,6 +84,7 @@ def card_row(session: Mapping[str, Any], card: Mapping[str, Any], scored_at: dat
         "session_id": session["id"],
         "trainee_id": session["trainee_id"],
         "started_at": session["started_at"],
+        "persona": session["persona"],
         "affordable": session["affordable"],
         "mood_change": None if None in moods else moods[1] - moods[0],
         "score": int(card["overall"]["score"]),
@@ -98,8 +108,8 @@ def card_row(session: Mapping[str, Any], card: Mapping[str, Any], scored_at: dat
 
 def violation_rows(session: Mapping[str, Any], card: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [{"session_id": session["id"], "idx": i, "trainee_id": session["trainee_id"],
-             "started_at": session["started_at"], "rule": v["rule"], "turn": int(v["turn"]),
-             "severity": v["severity"]} for i, v in enumerate(card["violations"])]
+             "started_at": session["started_at"], "persona": session["persona"], "rule": v["rule"],
+             "turn": int(v["turn"]), "severity": v["severity"]} for i, v in enumerate(card["violations"])]
 
 
 def session_meta(row: Mapping[str, Any], trainee: str) -> dict[str, Any]:

@@ -15,11 +15,12 @@ from typing import TYPE_CHECKING
 from simulator.store.errors import StoreError
 
 if TYPE_CHECKING:
+    from alembic.config import Config
     from sqlalchemy.engine import Connection, Engine
 
     from simulator.store.url import Target
 
-REVISIONS = ("0001", "0002")
+REVISIONS = ("0001", "0002", "0003")
 """Every revision this debtsim knows, oldest first; the last is the head."""
 HEAD = REVISIONS[-1]
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -52,12 +53,24 @@ def current_version(conn: Connection) -> str | None:
 def upgrade(conn: Connection, revision: str = "head") -> None:
     """Run the revisions up to ``revision`` on ``conn`` (inside its transaction)."""
     from alembic import command
+
+    command.upgrade(_config(conn), revision)
+
+
+def downgrade(conn: Connection, revision: str) -> None:
+    """Undo revisions down to ``revision`` (tests, and a way back for an administrator)."""
+    from alembic import command
+
+    command.downgrade(_config(conn), revision)
+
+
+def _config(conn: Connection) -> Config:
     from alembic.config import Config
 
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     config.attributes["connection"] = conn
-    command.upgrade(config, revision)
+    return config
 
 
 def _has_other_tables(conn: Connection) -> bool:

@@ -13,6 +13,7 @@ from sqlalchemy import (
     BigInteger,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -73,14 +74,16 @@ turns = Table(
 )
 
 # The report columns of each scorecard, with the few session facts reports filter and
-# group by (trainee, start time, mood change, affordable amount) copied in when the card
-# is written: progress and cohort reports then read one narrow table, not a join of two
-# wide ones (benchmarks/store_speed.py: the cohort query went from ~70 ms to ~20 ms).
+# group by (trainee, start time, persona, mood change, affordable amount) copied in when
+# the card is written: progress and cohort reports then read one narrow table, not a join
+# of two wide ones (benchmarks/store_speed.py: the cohort query went from ~70 ms to ~20 ms;
+# the persona filter of revision 0003 costs ~5 ms as a column against ~14 ms as a join).
 scorecards = Table(
     "scorecards", metadata,
     Column("session_id", String(40), ForeignKey("sessions.id", ondelete="CASCADE"), primary_key=True),
     Column("trainee_id", Integer, ForeignKey("trainees.id", ondelete="CASCADE"), nullable=False),
     Column("started_at", DateTime, nullable=False),
+    Column("persona", String(100)),  # revision 0003
     Column("score", Integer, nullable=False),
     Column("passed", Integer, nullable=False),
     *(Column(f"step_{name}", Integer) for name in STEPS),
@@ -112,6 +115,7 @@ violations = Table(
     Column("idx", Integer, primary_key=True),
     Column("trainee_id", Integer, ForeignKey("trainees.id", ondelete="CASCADE"), nullable=False),
     Column("started_at", DateTime, nullable=False),
+    Column("persona", String(100)),  # revision 0003
     Column("rule", String(60), nullable=False),
     Column("turn", Integer, nullable=False),
     Column("severity", String(10), nullable=False),
@@ -130,3 +134,18 @@ reviews = Table(
     Column("created_at", DateTime, nullable=False),
 )
 Index("ix_sessions_status", sessions.c.status)
+
+# Revision 0003. ``trainee_id`` NULL: assigned to everyone, trainees who join later included.
+# Whether an assignment is done is never stored: it is read from the trainee's scored calls.
+assignments = Table(
+    "assignments", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("persona", String(100), nullable=False),
+    Column("case_id", String(100), nullable=False),
+    Column("difficulty", String(10)),  # NULL: any difficulty counts
+    Column("trainee_id", Integer, ForeignKey("trainees.id", ondelete="CASCADE"), index=True),
+    Column("trainer", String(200), nullable=False),
+    Column("created_at", DateTime, nullable=False),
+    Column("due", Date),
+    Column("note", Text, nullable=False),
+)

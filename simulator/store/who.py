@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import getpass
 import os
+from pathlib import Path
 
 
 def trainee(explicit: str | None = None, *, remember: bool = False) -> str:
@@ -27,11 +28,22 @@ def known(explicit: str | None = None) -> str | None:
     env = os.environ.get("DEBTSIM_TRAINEE", "").strip()
     if env:
         return env
-    try:
-        kept = locations.remembered_trainee_path().read_text("utf-8").strip()
-    except OSError:
-        kept = ""
-    return kept or None
+    return _kept(locations.remembered_trainee_path()) or None
+
+
+def trainer(explicit: str | None = None, *, remember: bool = False) -> str:
+    """The trainer's name: given, else ``DEBTSIM_TRAINER``, else remembered, else the OS user."""
+    from simulator import locations
+
+    name = (explicit or "").strip()
+    if name and remember:
+        _keep(locations.remembered_trainer_path(), name)
+    if name:
+        return name
+    env = os.environ.get("DEBTSIM_TRAINER", "").strip()
+    if env:
+        return env
+    return _kept(locations.remembered_trainer_path()) or _os_user()
 
 
 def _os_user() -> str:
@@ -44,7 +56,30 @@ def _os_user() -> str:
 def _remember(name: str) -> None:
     from simulator import locations
 
-    path = locations.remembered_trainee_path()
+    _keep(locations.remembered_trainee_path(), name)
+
+
+REMEMBER_ENV = "DEBTSIM_REMEMBER"
+
+
+def remembering() -> bool:
+    """False when ``DEBTSIM_REMEMBER=0``: ``debtsim serve`` sets it, as one server's apps serve many
+    trainees and a name kept by one browser tab must not be offered to the next."""
+    return os.environ.get(REMEMBER_ENV, "").strip() != "0"
+
+
+def _kept(path: Path) -> str:
+    if not remembering():
+        return ""
+    try:
+        return path.read_text("utf-8").strip()
+    except OSError:
+        return ""
+
+
+def _keep(path: Path, name: str) -> None:
+    if not remembering():
+        return
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(name + "\n", "utf-8")

@@ -45,12 +45,13 @@ def card(score: int, result: str = "pass", *, not_done: tuple[str, ...] = (), no
 
 
 def add_call(store: Store, trainee: str, started: datetime, scorecard: dict | None, *, mood: tuple[float, float] = (0.0, 0.0),
-             affordable: float | None = 1000.0, n_turns: int = 2, status: str | None = None) -> str:
+             affordable: float | None = 1000.0, n_turns: int = 2, status: str | None = None, persona: str = "angry",
+             case: str = "cn-card-wanglei", difficulty: str | None = None) -> str:
     session_id = new_session_id()
     with store.write() as conn:
         conn.execute(sessions.insert().values(
-            id=session_id, trainee_id=store.trainee_id(conn, trainee), call_id=session_id, persona="angry",
-            case_id="cn-card-wanglei", seed=1, language="zh", scenario=converters.dumps(SCENARIO),
+            id=session_id, trainee_id=store.trainee_id(conn, trainee), call_id=session_id, persona=persona,
+            case_id=case, difficulty=difficulty, seed=1, language="zh", scenario=converters.dumps(SCENARIO),
             started_at=converters.to_db_time(started), ended_at=None if scorecard is None else converters.to_db_time(started),
             status=status or ("complete" if scorecard else "in_progress"), mood_start=mood[0], mood_end=mood[1],
             affordable=affordable))

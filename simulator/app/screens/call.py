@@ -152,11 +152,18 @@ class CallScreen(Screen[None]):
         if message.fallback:
             self.notify(tr("call.voice_notice", self.lang, error=message.fallback), severity="warning")
         if message.hung_up or message.truncated:
-            self.notify(tr("call.hung_up_notice" if message.hung_up else "call.time_up", self.lang),
-                        severity="warning", timeout=HANG_UP_PAUSE_S + 3)
-            self.set_timer(HANG_UP_PAUSE_S, self.action_end_call)
+            self.call_over(message.hung_up)
         elif self.end_after_reply:
             self.action_end_call()
+
+    def call_over(self, hung_up: bool) -> None:
+        """The debtor hung up or the clock ran out: say so, then open the record form.
+
+        A trainer's test call (``TestCallScreen``) stays open instead, to show why.
+        """
+        self.notify(tr("call.hung_up_notice" if hung_up else "call.time_up", self.lang),
+                    severity="warning", timeout=HANG_UP_PAUSE_S + 3)
+        self.set_timer(HANG_UP_PAUSE_S, self.action_end_call)
 
     def on_steps_seen(self, message: msg.StepsSeen) -> None:
         self.query_one(Checklist).set_done(message.done)

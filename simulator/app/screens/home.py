@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import gc
 import random
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual import on, work
@@ -40,6 +40,7 @@ class HomeScreen(Screen[None]):
         Key("f7", "resume", "key.resume"),
         Key("f8", "progress", "key.progress"),
         Key("f9", "switch_lang", "key.lang"),
+        Key("f10", "trainer", "key.trainer"),
     )
 
     def __init__(self, services: Services, lang: str, trainee: str, choice: CallSpec | None = None) -> None:
@@ -48,6 +49,7 @@ class HomeScreen(Screen[None]):
         self.choice = choice  # what was picked before a language switch
         self.catalog: Catalog | None = None
         self.best: dict[str, int] = {}
+        self.assigned: list[dict[str, Any]] = []
 
     def compose(self) -> ComposeResult:
         lang = self.lang
@@ -73,6 +75,9 @@ class HomeScreen(Screen[None]):
                     yield Button(tr("home.resume", lang), id="resume")
                     yield Button(tr("home.progress", lang), id="progress")
             with Vertical(id="home-right"):
+                assigned = OptionList(id="assigned")
+                assigned.border_title = tr("home.assigned", lang)
+                yield assigned
                 personas = OptionList(id="personas")
                 personas.border_title = tr("home.persona", lang)
                 yield personas
@@ -97,6 +102,67 @@ class HomeScreen(Screen[None]):
         except Exception:  # the store may be down; the home screen still works without scores
             best = {}
         self.app.call_from_thread(self.fill, catalog, best, voices)
+        self.load_assigned(self.trainee)
+
+    def on_screen_resume(self) -> None:
+        """Back from a call or a trainer's tab: what is done (and assigned) may have changed."""
+        if self.catalog is not None and self.services.catalog is not self.catalog:
+            self.load()  # the trainer's workbench reloaded the catalog: new and fixed personas
+        elif self.catalog is not None:
+            self.load_assigned(self.trainee_value())
+
+    @on(Input.Submitted, "#trainee")
+    def trainee_entered(self, event: Input.Submitted) -> None:
+        self.load_assigned(event.value.strip())
+
+    @work(thread=True, group="assigned", exclusive=True, exit_on_error=False, description="assignments")
+    def load_assigned(self, trainee: str) -> None:
+        try:
+            rows = self.services.assigned_to(trainee) if trainee else []
+        except Exception:  # as above: assignments are a help, never a reason the home screen fails
+            rows = []
+        self.app.call_from_thread(self.show_assigned, rows)
+
+    def show_assigned(self, rows: list[dict[str, Any]]) -> None:
+        """What the trainer assigned: to do first (○), then done (✓ with the best score)."""
+        self.assigned = rows
+        box = self.query_one("#assigned", OptionList)
+        box.clear_options()
+        box.set_class(bool(rows), "-some")
+        lang = self.lang
+        todo = sum(1 for r in rows if not r["done"])
+        box.border_subtitle = tr("home.assigned_count", lang, todo=todo, total=len(rows))
+        for index, row in enumerate(rows):
+            text = Text()
+            text.append("✓ " if row["done"] else "○ ", style="green" if row["done"] else "yellow bold")
+            text.append(f"{row['persona']} · {row['case']}", style="dim" if row["done"] else "bold")
+            if row.get("difficulty"):
+                text.append(" · " + tr(f"difficulty.{row['difficulty']}", lang), style="yellow")
+            if row.get("due"):
+                text.append(" · " + tr("home.due", lang, due=str(row["due"])), style="dim")
+            if row["done"] and row.get("score") is not None:
+                text.append(" · " + tr("home.best", lang, score=row["score"]), style="green")
+            if row.get("note"):
+                text.append(f"  {row['note']}", style="italic dim")
+            box.add_option(Option(text, id=f"a{index}"))
+        if rows:
+            box.highlighted = 0  # the first still to do (they come first)
+
+    @on(OptionList.OptionSelected, "#assigned")
+    def assigned_picked(self, event: OptionList.OptionSelected) -> None:
+        """Start the assigned call at the assigned difficulty."""
+        from dataclasses import replace
+
+        row = self.assigned[int(str(event.option.id)[1:])]
+        name = self.ask_name()
+        if name is None or self.catalog is None:
+            return
+        if row["persona"] not in self.catalog.personas or row["case"] not in self.catalog.cases:
+            self.notify(tr("home.assigned_missing", self.lang, persona=row["persona"], case=row["case"]),
+                        severity="warning")
+            return
+        spec = self.spec_for(row["persona"], row["case"])
+        self.begin(replace(spec, difficulty=row.get("difficulty") or spec.difficulty), name)
 
     def fill(self, catalog: Catalog, best: dict[str, int], voices: list[str]) -> None:
         self.catalog, self.best = catalog, best
@@ -252,6 +318,9 @@ class HomeScreen(Screen[None]):
         name = self.ask_name()
         if name is not None:
             self.app.open_progress(name)  # type: ignore[attr-defined]
+
+    def action_trainer(self) -> None:
+        self.app.open_trainer()  # type: ignore[attr-defined]
 
     @on(Select.Changed, "#lang")
     def lang_changed(self, event: Select.Changed) -> None:

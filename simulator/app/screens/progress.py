@@ -30,9 +30,10 @@ class ProgressScreen(Screen[None]):
         Key("h", "home", "key.home"),
     )
 
-    def __init__(self, services: Services, lang: str, trainee: str) -> None:
+    def __init__(self, services: Services, lang: str, trainee: str, trainer: bool = False) -> None:
         super().__init__()
         self.services, self.lang, self.trainee = services, lang, trainee
+        self.trainer = trainer  # opened from the cohort dashboard: reports open in review mode
         self.history: list[dict[str, Any]] = []
 
     def compose(self) -> ComposeResult:
@@ -46,7 +47,8 @@ class ProgressScreen(Screen[None]):
         yield Footer()
 
     def on_mount(self) -> None:
-        self.title = tr("progress.screen_title", self.lang, trainee=self.trainee)
+        self.title = tr("progress.trainer_title" if self.trainer else "progress.screen_title", self.lang,
+                        trainee=self.trainee)
         table = self.query_one(DataTable)
         for key in ("col.date", "col.persona", "col.case", "col.score", "col.result"):
             table.add_column(tr(key, self.lang), key=key)
@@ -128,7 +130,7 @@ class ProgressScreen(Screen[None]):
     def open_report(self, session_id: str) -> None:
         report = self.services.stored_report(session_id)
         if report is not None:
-            self.app.post_message(msg.ReportReady(report))
+            self.app.post_message(msg.ReportReady(report, trainer=self.trainer))
 
     def action_back(self) -> None:
         self.app.pop_screen()

@@ -5,6 +5,9 @@ Selecting a step or a violation scrolls the transcript to its turn and highlight
 
 from __future__ import annotations
 
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
 from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, VerticalScroll
@@ -12,11 +15,14 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
-from simulator.app.keys import Key
+from simulator.app.keys import Key, localized
 from simulator.app.services import ReportData, Services
 from simulator.app.widgets import report_parts as parts
 from simulator.app.widgets.transcript import Transcript
 from simulator.app.words import tr
+
+if TYPE_CHECKING:
+    from simulator.app.screens.review import Verdict
 
 
 class ReportScreen(Screen[None]):
@@ -27,12 +33,14 @@ class ReportScreen(Screen[None]):
         Key("x", "export", "key.export"),
         Key("p", "progress", "key.progress"),
         Key("h", "home", "key.home"),
+        Key("o", "review", "key.review", tip="key.review_tip"),
         Key("escape", "back", "key.back", show=False),
     )
 
-    def __init__(self, report: ReportData, services: Services, lang: str) -> None:
+    def __init__(self, report: ReportData, services: Services, lang: str, trainer: bool = False) -> None:
         super().__init__()
         self.report, self.services, self.lang = report, services, lang
+        self.trainer = trainer  # opened from the cohort dashboard: findings can be reviewed
 
     def compose(self) -> ComposeResult:
         report, lang = self.report, self.lang
@@ -49,11 +57,11 @@ class ReportScreen(Screen[None]):
                     yield Label(tr("report.order_wrong", lang), classes="warning")
                 yield Label(tr("report.violations", lang), classes="section")
                 if card.violations:
-                    yield OptionList(*(Option(parts.violation_option(i, report), id=f"v{i}")
+                    yield OptionList(*(Option(parts.violation_option(i, report, lang), id=f"v{i}")
                                        for i in range(len(card.violations))), id="violations")
                 else:
                     yield Static(tr("report.no_violations", lang), id="violations-none")
-                yield Static(parts.tone(card, lang), id="tone")
+                yield Static(parts.tone(report, lang), id="tone")
                 yield Static(parts.record(report, lang), id="record")
                 yield Static(parts.outcome(report, lang), id="outcome")
                 if report.moods:
@@ -61,9 +69,7 @@ class ReportScreen(Screen[None]):
 
                     yield LineChart(report.moods, tr("report.mood_chart", lang), tr("report.mood_axis", lang),
                                     (-1.0, 1.0), id="mood-chart")
-                reviews = parts.reviews(report, lang)
-                if reviews is not None:
-                    yield Static(reviews, id="reviews")
+                yield Static(parts.reviews(report, lang), id="reviews")
             yield Transcript(lang, follow=False, id="report-transcript")
         yield Footer()
 
@@ -76,6 +82,8 @@ class ReportScreen(Screen[None]):
             transcript.add_turn(turn["speaker"], turn["text"])
         steps = self.query_one("#steps", OptionList)
         steps.focus()
+        self.query_one("#tone").can_focus = self.trainer  # the tone verdict is a finding a trainer may review
+        self.query_one("#reviews").display = bool(self.report.reviews)
         self.call_after_refresh(self.show_evidence, 0)
 
     def show_evidence(self, index: int) -> None:
@@ -94,6 +102,66 @@ class ReportScreen(Screen[None]):
     def violation_picked(self, event: OptionList.OptionHighlighted) -> None:
         index = int(str(event.option.id)[1:])
         self.query_one(Transcript).highlight(self.report.card.violations[index].turn)
+
+    # --- review (trainer) -----------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "review":
+            return self.trainer and self.report.session_id is not None
+        return True
+
+    def focused_finding(self) -> tuple[str, str]:
+        """The finding under the cursor (step, violation, or the tone) as (key, description)."""
+        focused = self.focused.id if self.focused is not None else None
+        if focused == "violations":
+            option = self.query_one("#violations", OptionList).highlighted_option
+            if option is not None:
+                return parts.violation_finding(self.report, int(str(option.id)[1:]), self.lang)
+        if focused == "steps":
+            option = self.query_one("#steps", OptionList).highlighted_option
+            if option is not None:
+                return parts.step_finding(str(option.id), self.services.step_titles(self.lang)[str(option.id)],
+                                          self.report, self.lang)
+        return parts.tone_finding(self.report, self.lang)
+
+    def action_review(self) -> None:
+        from simulator.app.screens.review import ReviewScreen
+
+        finding, described = self.focused_finding()
+        trainer = self.services.trainer_name()
+        self.app.push_screen(localized(ReviewScreen, self.lang)(finding, described, trainer, self.lang),
+                             self.save_review)
+
+    def save_review(self, verdict: Verdict | None) -> None:
+        if verdict is not None:
+            self.store_review(verdict)
+
+    @work(thread=True, exit_on_error=False, description="review")
+    def store_review(self, verdict: Verdict) -> None:
+        from simulator.app.trainer import data
+
+        assert self.report.session_id is not None
+        self.services.remember_trainer(verdict.trainer)
+        reviews = data.add_review(self.services, self.report.session_id, verdict.finding, verdict.verdict,
+                                  verdict.comment, verdict.trainer)
+        self.app.call_from_thread(self.show_reviews, reviews)
+
+    def show_reviews(self, reviews: tuple[dict[str, object], ...]) -> None:
+        """Redraw what the reviews annotate: the findings' lines and the reviews list."""
+        self.report = replace(self.report, reviews=reviews)
+        report, lang = self.report, self.lang
+        steps = self.query_one("#steps", OptionList)
+        titles = self.services.step_titles(lang)
+        for step, title in titles.items():
+            steps.replace_option_prompt(step, parts.step_option(report, step, title, lang))
+        for index in range(len(report.card.violations)):
+            self.query_one("#violations", OptionList).replace_option_prompt(
+                f"v{index}", parts.violation_option(index, report, lang))
+        self.query_one("#tone", Static).update(parts.tone(report, lang))
+        box = self.query_one("#reviews", Static)
+        box.update(parts.reviews(report, lang))
+        box.display = True
+        self.notify(tr("review.saved", lang))
 
     # --- actions ---------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from rich.text import Text
 from scoring.scorecard import Scorecard
 from simulator.app.services import ReportData
 from simulator.app.words import tr
+from simulator.store import findings
 from simulator.voices.slots import money
 
 QUOTE_CELLS = 30  # one line of the report's left column at 100 columns (a CJK character is 2 cells)
@@ -59,24 +60,28 @@ def step_option(report: ReportData, step: str, title: str, lang: str) -> Text:
                 text.append(f"\n   #{index} “{clip(turns[index]['text'])}”", style="dim")
     elif result.tip:
         text.append(f"\n   {result.tip}", style="yellow")
+    _annotate(text, report, findings.step_key(step), lang)
     return text
 
 
-def violation_option(index: int, report: ReportData) -> Text:
+def violation_option(index: int, report: ReportData, lang: str) -> Text:
     v = report.card.violations[index]
     text = Text()
     text.append(f"{v.rule}", style="bold red")
     text.append(f"  #{v.turn}  “{clip(v.quote)}”")
     text.append(f"\n   {v.source}", style="dim")
+    _annotate(text, report, findings.violation_key(v.rule, v.turn), lang)
     return text
 
 
-def tone(card: Scorecard, lang: str) -> Text:
+def tone(report: ReportData, lang: str) -> Text:
+    card = report.card
     style = {"good": "green", "acceptable": "yellow", "poor": "red"}.get(card.tone.level, "")
     text = Text(tr("report.tone", lang, level=tr(f"tone.{card.tone.level}", lang), score=card.tone.score),
                 style="bold " + style)
     for finding in card.tone.findings[:6]:
         text.append(f"\n #{finding.turn} {finding.kind}: “{clip(finding.quote)}”")
+    _annotate(text, report, findings.tone_key(), lang)
     return text
 
 
@@ -123,14 +128,48 @@ def outcome(report: ReportData, lang: str) -> Text:
     return text
 
 
-def reviews(report: ReportData, lang: str) -> Text | None:
-    if not report.reviews:
-        return None
-    text = Text()
+def reviews(report: ReportData, lang: str) -> Text:
+    """Every trainer review of the call, oldest first (the trainee sees them beside the scorer's)."""
+    text = Text(tr("report.reviews", lang), style="bold magenta")
     for review in report.reviews:
-        text.append(tr("report.review", lang, finding=review.get("finding", ""), verdict=review.get("verdict", ""),
-                       trainer=review.get("trainer", ""), comment=review.get("comment", "")) + "\n", style="magenta")
+        text.append("\n" + tr("report.review", lang, finding=review.get("finding", ""),
+                              verdict=tr(f"review.{review.get('verdict', '')}", lang),
+                              trainer=review.get("trainer", ""), comment=review.get("comment", "")), style="magenta")
     return text
+
+
+def latest_review(report: ReportData, key: str) -> dict[str, Any] | None:
+    """The newest review of one finding: a later verdict replaces an earlier one."""
+    found = [r for r in report.reviews if r.get("finding") == key]
+    return found[-1] if found else None
+
+
+def _annotate(text: Text, report: ReportData, key: str, lang: str) -> None:
+    review = latest_review(report, key)
+    if review is not None:
+        mark = "review.overturned_mark" if review.get("verdict") == "overturn" else "review.upheld_mark"
+        text.append("\n   " + tr(mark, lang, trainer=review.get("trainer", ""), comment=clip(review.get("comment", ""))),
+                    style="bold magenta")
+
+
+# --- findings a trainer can review (key for the store, description for the review form) ---
+
+
+def step_finding(step: str, title: str, report: ReportData, lang: str) -> tuple[str, str]:
+    result = report.card.steps[_step(step)]
+    verdict = tr("review.step_done" if result.done else "review.step_missed", lang)
+    return findings.step_key(step), f"{title}: {verdict}"
+
+
+def violation_finding(report: ReportData, index: int, lang: str) -> tuple[str, str]:
+    v = report.card.violations[index]
+    return findings.violation_key(v.rule, v.turn), f"{v.rule} #{v.turn} “{clip(v.quote, 50)}”\n{v.source}"
+
+
+def tone_finding(report: ReportData, lang: str) -> tuple[str, str]:
+    card = report.card
+    return findings.tone_key(), tr("report.tone", lang, level=tr(f"tone.{card.tone.level}", lang),
+                                   score=card.tone.score)
 
 
 def _step(value: str) -> Any:

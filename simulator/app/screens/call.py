@@ -199,6 +199,10 @@ class CallScreen(Screen[None]):
             return
         self.closing = True
         self.call.session.end()
+        self.after_end()
+
+    def after_end(self) -> None:
+        """The call is over: a trainee files the record (a trainer's test call overrides this)."""
         from simulator.app.keys import localized
         from simulator.app.screens.record import RecordScreen
 

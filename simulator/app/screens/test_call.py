@@ -66,13 +66,6 @@ class TestCallScreen(CallScreen):
         """Stay: the panel now says why the call ended."""
         self.notify(tr("tc.hung_up" if hung_up else "tc.time_up", self.lang), severity="warning", timeout=8)
 
-    def action_end_call(self) -> None:
-        """Back to the workbench (after the debtor's current sentence); nothing to file or score."""
-        if self.busy:
-            self.end_after_reply = True
-            return
-        if self.closing:
-            return
-        self.closing = True
-        self.call.session.end()
+    def after_end(self) -> None:
+        """Back to the workbench; nothing to file or score."""
         self.app.pop_screen()

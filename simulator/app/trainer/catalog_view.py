@@ -32,8 +32,17 @@ def short_path(path: Path) -> str:
 
 
 def file_label(entry: Entry[Any]) -> str:
-    """Where the entry came from, as ``debtsim check`` names files."""
-    return f"{display_path(entry.path)}:{entry.line}"
+    """Where the entry came from, as ``debtsim check`` names files.
+
+    A built-in file is named within the built-in catalog: it lives wherever the package was
+    installed, and a trainer copies it (``n``) rather than editing it there.
+    """
+    return f"{where(entry.path, entry.layer)}:{entry.line}"
+
+
+def where(path: Path, layer: str | None) -> str:
+    """A file's name for the trainer: within the built-in catalog, else as ``debtsim check`` prints it."""
+    return short_path(path) if layer == "built-in" else display_path(path)
 
 
 def _rows(text: Text, rows: list[tuple[str, str]]) -> None:

@@ -216,7 +216,7 @@ class Workbench(Horizontal):
         self.selected = key
         text = view.persona_text(entry, self.lang) if key.startswith("persona:") else view.case_text(entry, self.lang)
         self.query_one("#wb-summary", Static).update(text)
-        self.show_yaml(entry.path, None)
+        self.show_yaml(entry.path, None, entry.layer)
 
     def show_problem(self, problem: Problem) -> None:
         self.selected = f"problem:{problem.path}"
@@ -226,10 +226,10 @@ class Workbench(Horizontal):
         self.query_one("#wb-summary", Static).update(text)
         self.show_yaml(problem.path, problem.line)
 
-    def show_yaml(self, path: Path, line: int | None) -> None:
+    def show_yaml(self, path: Path, line: int | None, layer: str | None = None) -> None:
         self.query_one("#wb-yaml", Static).update(view.yaml_view(path, line))
         box = self.query_one("#wb-yaml-box", VerticalScroll)
-        box.border_title = display_path(path)
+        box.border_title = view.where(path, layer)
         box.scroll_to(y=max(0, (line or 1) - 4), animate=False)
 
     def selected_path(self) -> Path | None:

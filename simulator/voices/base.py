@@ -20,8 +20,40 @@ from simulator.debtor.state import DebtorState
 class VoiceError(RuntimeError):
     """A voice could not speak this turn (model missing, server down, off-intent text).
 
-    The session catches it and falls back to the template voice for that turn.
+    The session catches it and falls back to the template voice for that turn; ``code`` is
+    what the transcript's ``fallback`` field starts with (``"<code>: <detail>"``).
     """
+
+    code = "error"
+
+    def __init__(self, detail: str, code: str | None = None) -> None:
+        super().__init__(detail)
+        self.detail = detail
+        if code is not None:
+            self.code = code
+
+    @property
+    def fallback(self) -> str:
+        """The transcript's ``fallback`` value, e.g. ``"timeout: no first token after 8 s"``."""
+        return f"{self.code}: {self.detail}"
+
+
+class VoiceUnavailable(VoiceError):
+    """Not configured or not installed (no model folder, no transformers, no base URL)."""
+
+    code = "unavailable"
+
+
+class VoiceTimeout(VoiceError):
+    """The model took too long (to connect, to the first token, or between tokens)."""
+
+    code = "timeout"
+
+
+class GuardRejected(VoiceError):
+    """The model's words failed the guard (off-intent, a promise the policy did not make, ...)."""
+
+    code = "guard"
 
 
 @dataclass(frozen=True)

@@ -9,6 +9,8 @@ session drives ``debtsim call`` and the app.
 
 from __future__ import annotations
 
+import contextlib
+import itertools
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -22,7 +24,7 @@ from simulator.debtor.engine import Debtor
 from simulator.debtor.engine import Step as DebtorStep
 from simulator.debtor.policy import Intent
 from simulator.debtor.reasons import Why
-from simulator.voices.base import Line, Voice, VoiceError, VoiceRequest
+from simulator.voices.base import GuardRejected, Line, Voice, VoiceError, VoiceRequest
 from simulator.voices.template import TemplateVoice
 
 TRANSCRIPT_FORMAT = "debtsim.transcript/1"
@@ -63,27 +65,69 @@ class Record:
         return out
 
 
-class Reply:
-    """The debtor's answer to one turn: iterate it for chunks; ``text`` once it is done."""
+@dataclass(frozen=True)
+class Withdraw:
+    """In a reply's ``events()``: discard every chunk shown so far; the template's words follow.
 
-    def __init__(self, session: CallSession, intent: Intent, chunks: Iterator[str], fallback: str | None) -> None:
+    A model reply is released a clause at a time as the guard accepts it; when a later
+    clause fails the guard (or the model errors or stalls), what was shown is withdrawn.
+    ``shown`` is False when nothing had been released yet (the consumer has nothing to
+    erase, only a quiet notice to give).
+    """
+
+    reason: str  # for the trainee, in the call's language ("说了没定的金额")
+    fallback: str  # the transcript's ``fallback``: "<code>: <detail>"
+    shown: bool = True
+
+
+Event = str | Withdraw
+
+
+class Reply:
+    """The debtor's answer to one turn: ``events()`` streams chunks (and a :class:`Withdraw`
+    if a model's words are taken back); iterating yields the kept words only; ``text`` once done.
+    """
+
+    def __init__(self, session: CallSession, intent: Intent, events: Iterator[Event], fallback: str | None,
+                 voice: str = "template") -> None:
         self.intent = intent
-        self.fallback = fallback  # why the template voice spoke instead, if it did
+        self.fallback = fallback  # "<code>: <detail>" when the template voice spoke instead
+        self.voice = voice  # the voice whose words are kept (transcript ``voice``)
+        self.withdrawn: Withdraw | None = None
         self._session = session
-        self._chunks = chunks
+        self._events = events
         self._parts: list[str] = []
+        self._safe = voice == session._template.name  # no model words: nothing can be withdrawn
         self.done = False
 
-    def __iter__(self) -> Iterator[str]:
-        for chunk in self._chunks:
-            self._parts.append(chunk)
-            yield chunk
+    def events(self) -> Iterator[Event]:
+        """Chunks as they may be shown, and at most one :class:`Withdraw` (then the template's chunks)."""
+        for event in self._events:
+            if isinstance(event, Withdraw):
+                self._parts.clear()
+                self.withdrawn, self.fallback, self.voice = event, event.fallback, self._session._template.name
+            else:
+                self._parts.append(event)
+            yield event
         self._finish()
+
+    def __iter__(self) -> Iterator[str]:
+        """The kept words only: a consumer that cannot erase text never sees withdrawn words.
+
+        A template reply streams as it comes; a model reply is held until the guard's final
+        verdict (use :meth:`events` to stream it and handle a :class:`Withdraw`).
+        """
+        if self._safe:
+            yield from (e for e in self.events() if isinstance(e, str))
+            return
+        for _ in self.events():
+            pass
+        yield from list(self._parts)
 
     @property
     def text(self) -> str:
         if not self.done:
-            for _ in self:
+            for _ in self.events():
                 pass
         return "".join(self._parts)
 
@@ -149,8 +193,7 @@ class CallSession:
             raise CallOver("the debtor has already picked up")
         intent = Intent("answer", why=Why.PICK_UP)
         request = VoiceRequest(intent, self.debtor.profile, self.debtor.state, self.debtor.rng)
-        chunks, fallback = self._speak(request)
-        self._pending = Reply(self, intent, chunks, fallback)
+        self._pending = self._speak(request, intent)
         return self._pending
 
     def say(self, text: str) -> Reply:
@@ -166,35 +209,67 @@ class CallSession:
         self._steps.append(step)
         request = VoiceRequest(step.intent, self.debtor.profile, step.state, self.debtor.rng, text,
                                tuple(Line(t["speaker"], t["text"]) for t in self.turns))
-        chunks, fallback = self._speak(request)
-        self._pending = Reply(self, step.intent, chunks, fallback)
+        self._pending = self._speak(request, step.intent)
         return self._pending
 
-    def _speak(self, request: VoiceRequest) -> tuple[Iterator[str], str | None]:
+    def _speak(self, request: VoiceRequest, intent: Intent) -> Reply:
         if self.voice is self._template:
-            return self._template.stream(request), None
+            return Reply(self, intent, self._template.stream(request), None)
         # The first chunk is awaited here, so a voice that fails at once is replaced by the
-        # template before anything is shown; the rest streams as it is generated.
+        # template before anything is shown; the rest streams through the guard.
         try:
             stream = iter(self.voice.stream(request))
             first = next(stream, None)
+            if first is None:
+                raise GuardRejected("empty reply")
         except VoiceError as exc:
-            self.notices.append(str(exc))
-            return self._template.stream(request), str(exc)
-        if first is None:
-            return self._template.stream(request), "empty reply"
-        return self._rest(first, stream), None
+            self.notices.append(exc.fallback)
+            return Reply(self, intent, self._template.stream(request), exc.fallback)
+        return Reply(self, intent, self._guarded(request, first, stream), None, self.voice.name)
 
-    def _rest(self, first: str, stream: Iterator[str]) -> Iterator[str]:
-        yield first
+    def _guarded(self, request: VoiceRequest, first: str, stream: Iterator[str]) -> Iterator[Event]:
+        """The model's chunks, released a clause at a time once the guard accepts the clause.
+
+        Holding back the unfinished clause (a few characters or words) means a reply whose
+        next clause names an undecided sum or promises to pay rarely flashes on screen: the
+        guard sees the clause whole before anyone else does. A rejection, mid-stream or at
+        the end, or a voice error after the first chunk, withdraws what was shown and the
+        template voice says the intent instead.
+        """
+        from simulator.voices.guard import Guard, Verdict, settled
+
+        guard = Guard(request)
+        text, shown, verdict = "", 0, None
         try:
-            yield from stream
-        except VoiceError as exc:  # mid-reply: keep what was said, note why it stopped
-            self.notices.append(str(exc))
+            for chunk in itertools.chain((first,), stream):
+                text += chunk
+                verdict = guard.feed(text)
+                if verdict is not None:
+                    break
+                ready = len(settled(text, guard.lang))
+                if ready > shown:
+                    yield text[shown:ready]
+                    shown = ready
+            else:
+                verdict = guard.final(text)
+                verdict = None if verdict.ok else verdict
+            if verdict is not None:
+                raise GuardRejected(verdict.detail)
+        except VoiceError as exc:
+            _close(stream)  # stop the model at once: its words are no longer wanted
+            self.notices.append(exc.fallback)
+            reason = (verdict or Verdict(False, exc.code, exc.detail, exc.code)).reason(self.lang)
+            yield Withdraw(reason, exc.fallback, shown > 0)
+            yield from self._template.stream(request)
+            return
+        if len(text) > shown:
+            yield text[shown:]
 
     def _keep_debtor_turn(self, reply: Reply) -> None:
         turn: dict[str, Any] = {"speaker": "debtor", "text": "".join(reply._parts), "intent": reply.intent.name,
-                                "slots": reply.intent.as_json()}
+                                "slots": reply.intent.as_json(), "voice": reply.voice}
+        if reply.fallback:
+            turn["fallback"] = reply.fallback
         self.moods.append(self.debtor.state.mood)
         self._keep(turn)
         if self._pending is reply:
@@ -275,3 +350,10 @@ class CallSession:
     def summary(self) -> dict[str, Any]:
         """The debtor's hidden state at the end, for ``--json`` and trainers."""
         return self.debtor.summary()
+
+
+def _close(stream: Iterator[str]) -> None:
+    close = getattr(stream, "close", None)
+    if close is not None:
+        with contextlib.suppress(Exception):  # a voice failing to stop must not lose the turn
+            close()

@@ -18,8 +18,10 @@ def isolated_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.
     home = tmp_path_factory.mktemp("debtsim-home")
     monkeypatch.setenv("DEBTSIM_HOME", str(home))
     for name in ("DEBTSIM_CATALOG", "DEBTSIM_LANG", "DEBTSIM_DEBUG", "DEBTSIM_DB", "DEBTSIM_TRAINEE",
-                 "DEBTSIM_TRAINER", "DEBTSIM_REMEMBER"):
+                 "DEBTSIM_TRAINER", "DEBTSIM_REMEMBER", "DEBTSIM_VOICE", "DEBTSIM_MODEL", "DEBTSIM_BASE_URL",
+                 "DEBTSIM_DEVICE", "DEBTSIM_DTYPE"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("DEBTSIM_CONFIG", str(home / "config.toml"))  # a developer's voice config stays out
     return home
 
 

@@ -54,6 +54,19 @@ def test_every_app_option_is_forwarded_before_or_after_serve(tmp_path: Path) -> 
     assert (args.host, args.port, args.public_url) == ("127.0.0.1", 9000, None)
 
 
+def test_voice_options_reach_every_tab_before_or_after_serve(tmp_path: Path) -> None:
+    """Issue 9: the whole room gets the same voice; a model folder is made absolute, a hub id is kept."""
+    folder = tmp_path / "qwen model"
+    folder.mkdir()
+    args = _args(["--voice", "local", "serve", "--model", str(folder), "--device", "cpu", "--dtype", "float32"])
+    assert serve.app_argv(args, PY)[5:] == ["--voice", "local", "--model", str(folder.absolute()), "--device", "cpu",
+                                            "--dtype", "float32"]
+    remote = _args(["serve", "--voice", "remote", "--base-url", "http://gpu:8000/v1", "--model", "Qwen/Qwen2.5-7B"])
+    assert serve.app_argv(remote, PY)[5:] == ["--voice", "remote", "--model", "Qwen/Qwen2.5-7B", "--base-url",
+                                              "http://gpu:8000/v1"]
+    assert "--voice" not in serve.app_argv(_args(["serve"]), PY)
+
+
 def test_defaults_pin_no_trainee_and_pass_no_database() -> None:
     """Each browser's home screen asks its own name; the database is the server's default (or DEBTSIM_DB)."""
     args = _args(["serve"])

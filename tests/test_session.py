@@ -101,8 +101,10 @@ class BrokenVoice:
 def test_a_failing_voice_falls_back_to_the_template_and_says_so(catalog) -> None:
     call = session(catalog, voice=BrokenVoice())
     reply = call.say("您好，请问是王磊先生吗？")
-    assert reply.text and reply.fallback == "model not loaded"
-    assert call.notices == ["model not loaded"]
+    assert reply.text and reply.fallback == "error: model not loaded"
+    assert call.notices == ["error: model not loaded"]
+    turn = call.turns[-1]
+    assert turn["voice"] == "template" and turn["fallback"] == "error: model not loaded"
 
 
 def test_transcript_scores_and_hint(catalog) -> None:

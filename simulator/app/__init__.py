@@ -16,6 +16,8 @@ from typing import TYPE_CHECKING
 
 from simulator.app.settings import AppSettings
 
+VOICE_KEYS = ("voice", "model", "base_url", "device", "dtype")
+
 if TYPE_CHECKING:
     from simulator.app.app import DebtsimApp
     from simulator.app.services import VoiceFactory
@@ -38,7 +40,8 @@ def run(args: argparse.Namespace) -> int:
     """Bare ``debtsim``: start the app with the global options."""
     settings = AppSettings.from_env(lang=args.lang, catalog_dirs=tuple(args.catalog), db=args.app_db,
                                     trainee=args.app_trainee, exam=bool(args.app_exam), seed=args.app_seed,
-                                    trainer=bool(getattr(args, "app_trainer", False)))
+                                    trainer=bool(getattr(args, "app_trainer", False)),
+                                    **{key: getattr(args, f"app_{key}", None) for key in VOICE_KEYS})
     make_app(settings).run()
     return 0
 

@@ -29,6 +29,14 @@ class ReplyChunk(Message):
 
 
 @dataclass
+class ReplyWithdrawn(Message):
+    """The words shown so far are taken back (the guard rejected them); the template's follow."""
+
+    reason: str
+    shown: bool
+
+
+@dataclass
 class ReplyFinished(Message):
     """The debtor's turn is kept; the call may have ended with it."""
 
@@ -36,6 +44,7 @@ class ReplyFinished(Message):
     hung_up: bool
     truncated: bool
     fallback: str | None
+    withdrawn: bool = False  # the model's words were taken back (ReplyWithdrawn gave the notice)
 
 
 @dataclass

@@ -103,9 +103,40 @@ class Services:
             self._store.close()
 
     def voice_names(self) -> list[str]:
+        """Template, the injected voices, and the model voices that are configured and installed.
+
+        Checked without torch (paths, packages, config; see ``voices/availability.py``). A bad
+        config file leaves only the template voice; :attr:`voice_problem` says why.
+        """
+        from simulator.voices import availability, config
         from simulator.voices.registry import voice_names
 
-        return sorted({*voice_names(), *self._voices})
+        names = {"template", *self._voices}
+        try:
+            loaded = config.load_config()
+        except config.ConfigError as exc:
+            self.voice_problem = exc.message(self.settings.lang)
+            return sorted(names)
+        self.voice_problem = None
+        overrides = self.voice_overrides()
+        names |= {n for n in voice_names() if n not in names and availability.check(n, loaded, overrides).ok}
+        return sorted(names)
+
+    voice_problem: str | None = None  # a bad voice config, to show on the home screen
+
+    def default_voice(self) -> str:
+        """``--voice``, else ``DEBTSIM_VOICE``, else the config file's ``[voice] default``."""
+        from simulator.voices import config
+
+        try:
+            return config.voice_name(self.settings.voice)
+        except config.ConfigError:
+            return "template"
+
+    def voice_overrides(self) -> dict[str, Any]:
+        settings = self.settings
+        return {"model": settings.model, "base_url": settings.base_url, "device": settings.device,
+                "dtype": settings.dtype}
 
     def voice(self, name: str) -> Voice | None:
         """A fresh voice by name (None: the session's own template voice)."""
@@ -113,9 +144,35 @@ class Services:
             return self._voices[name]()
         if name == "template":
             return None
+        from simulator.voices.config import ConfigError, voice_options
         from simulator.voices.registry import load_voice
 
-        return load_voice(name)
+        try:
+            options = voice_options(name, self.voice_overrides())
+        except ConfigError:  # already shown on the home screen (voice_problem): the template speaks
+            return None
+        return load_voice(name, **options)
+
+    def prepare_voice(self, name: str, progress: Callable[[str], None]) -> str | None:
+        """Load a model voice now (a worker calls this when it is picked); the reason it cannot speak, if any.
+
+        The local voice loads its model once per process, so the first call later starts at once.
+        """
+        from simulator.voices.base import VoiceError
+
+        voice = self.voice(name)
+        problem = getattr(voice, "problem", None)
+        found = problem() if callable(problem) else None
+        if found is not None:
+            return str(found.render(self.settings.lang))
+        load = getattr(voice, "load", None)
+        if not callable(load):
+            return None
+        try:
+            load(progress=progress, lang=self.settings.lang)
+        except VoiceError as exc:
+            return str(exc)
+        return None
 
     @staticmethod
     def step_titles(lang: str) -> dict[str, str]:

@@ -23,6 +23,12 @@ class AppSettings:
     max_minutes: float | None = None
     trainer: bool = False  # --trainer: open the trainer's tabs first
     seed: int | None = None  # --seed: every call gets this debtor (a trainer's drill for a whole room)
+    # --voice --model --base-url --device --dtype; None: DEBTSIM_* or the config file decides (voices/config.py)
+    voice: str | None = None
+    model: str | None = None
+    base_url: str | None = None
+    device: str | None = None
+    dtype: str | None = None
 
     @classmethod
     def from_env(cls, **given: object) -> AppSettings:

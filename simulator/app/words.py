@@ -39,6 +39,11 @@ APP_MESSAGES: dict[str, tuple[str, str]] = {
     "lang.zh": ("中文", "Chinese"),
     "lang.en": ("英文", "English"),
     "voice.template": ("模板（离线）", "template (offline)"),
+    "voice.local": ("本机模型（local）", "local model"),
+    "voice.remote": ("模型服务器（remote）", "model server (remote)"),
+    "home.voice_unavailable": ("{voice} 语音不可用：{reason}。通话将使用模板语音。",
+                               "The {voice} voice cannot speak: {reason}. Calls use the template voice."),
+    "home.voice_config": ("语音配置有误：{error}", "Voice configuration error: {error}"),
     "case.line": ("{product} · {amount} · 逾期 {days} 天 · {jurisdiction}", "{product} · {amount} · {days} days overdue · {jurisdiction}"),
     # resume
     "resume.title": ("继续未完成的通话", "Resume an unfinished call"),
@@ -70,6 +75,7 @@ APP_MESSAGES: dict[str, tuple[str, str]] = {
     "call.time_up": ("通话时间到。请填写通话记录。", "Time is up. File the call record."),
     "call.resumed_notice": ("已恢复通话（重放 {turns} 轮）。", "Call resumed ({turns} turns replayed)."),
     "call.voice_notice": ("语音出错，本轮用模板语音：{error}", "Voice failed; template voice used: {error}"),
+    "call.voice_withdrawn": ("模型的话已撤回（{reason}），本轮用模板语音", "Model reply withdrawn ({reason}); template voice used"),
     "call.scoring": ("正在评分……", "Scoring..."),
     # bindings
     "key.send": ("发送", "Send"),

@@ -20,7 +20,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, Literal, TextIO
 
 from scoring.scorecard import Scorecard
 from scoring.vocab import Outcome
@@ -29,6 +29,9 @@ from simulator.catalog.search import load_catalog
 from simulator.i18n import t
 from simulator.session import CallSession, Record, RecordError, Reply
 from simulator.voices.slots import day, money
+
+if TYPE_CHECKING:
+    from simulator.voices.base import Voice
 
 TYPING_DELAY_S = 0.02  # per chunk, only on a terminal: replies feel spoken, pipes stay instant
 _RECORD_KEYS = {"outcome", "amount", "date", "notes"}
@@ -54,10 +57,12 @@ class LineMode:
         return t(key, self.lang) + ("：" if self.lang == "zh" else ": ")
 
     def stream(self, reply: Reply) -> None:
+        if reply.voice != "template":
+            self.stream_model(reply)
+            return
         self.ui.write(self.label("call.debtor"))
         # The whole reply is kept (and journaled) before its first word is shown, so a kill
-        # at any moment loses nothing already on screen. Non-template voices are already
-        # collected whole by CallSession, so this costs no latency.
+        # at any moment loses nothing already on screen. The template voice costs no latency.
         chunks = list(reply)
         for chunk in chunks:
             self.ui.write(chunk)
@@ -68,6 +73,36 @@ class LineMode:
         self.ui.flush()
         if reply.fallback:
             self.say(t("call.voice_fallback", self.lang, error=reply.fallback))
+
+    def stream_model(self, reply: Reply) -> None:
+        """A model's words as the guard releases them; a withdrawn reply is marked and replaced.
+
+        Waiting for a whole model reply would cost seconds, so these words are shown before
+        the turn is kept (a kill mid-reply loses only that reply; ``--resume`` says it again).
+        A terminal can't unprint, so a withdrawal prints a dim "（撤回：…）" line and then the
+        template's line; ``--json`` and the store keep only the final words.
+        """
+        from simulator.session import Withdraw
+
+        self.ui.write(self.label("call.debtor"))
+        self.ui.flush()
+        withdrawn: Withdraw | None = None
+        for event in reply.events():
+            if isinstance(event, Withdraw):
+                withdrawn = event
+                if event.shown:
+                    self.ui.write("\n" + self.dim(t("call.withdrawn", self.lang, reason=event.reason)) + "\n")
+                    self.ui.write(self.label("call.debtor"))
+                continue
+            self.ui.write(event)
+            self.ui.flush()
+        self.ui.write("\n")
+        self.ui.flush()
+        if withdrawn is not None and not withdrawn.shown:
+            self.say(self.dim(t("call.voice_fallback", self.lang, error=withdrawn.fallback)))
+
+    def dim(self, text: str) -> str:
+        return f"\x1b[2m{text}\x1b[0m" if self.typing else text
 
     def start(self) -> None:
         self.stream(self.session.pick_up())
@@ -191,15 +226,9 @@ def run(args: argparse.Namespace) -> int:
     if args.script and not Path(args.script).is_file():
         print(f"debtsim: {args.script}: no such file", file=sys.stderr)
         return 2
-    voice = None
-    if args.voice != "template":
-        from simulator.voices.registry import UnknownVoice, load_voice
-
-        try:
-            voice = load_voice(args.voice)
-        except UnknownVoice as exc:
-            print(f"debtsim: {exc}", file=sys.stderr)
-            return 2
+    voice = _voice(args)
+    if voice is False:
+        return 2
     fresh_seed = args.seed is None and resume is None
     call = call_journal.begin(args, catalog, voice, resume)
     if call is None:
@@ -213,6 +242,8 @@ def run(args: argparse.Namespace) -> int:
                case=case.title.get(args.lang)))
     if fresh_seed:
         mode.say(t("call.seed", args.lang, seed=session.seed))
+    if voice is not None:
+        _prepare_voice(voice, args.voice, mode)
     if resume is None:
         mode.say(t("call.session", args.lang, id=call.session_id))
         mode.start()
@@ -227,6 +258,44 @@ def run(args: argparse.Namespace) -> int:
     stored = call_journal.finish(args, call)
     assert call.card is not None
     return _finish(session, args, call.card) or (0 if stored else 1)
+
+
+def _voice(args: argparse.Namespace) -> Voice | None | Literal[False]:
+    """The voice from ``--voice`` (else the config file's default) with its options; False: error said."""
+    from simulator.voices import config as voice_config
+    from simulator.voices.registry import UnknownVoice, load_voice
+
+    try:
+        args.voice = voice_config.voice_name(args.voice)  # a resumed call: the stored voice
+        if args.voice == "template":
+            return None
+        return load_voice(args.voice, **voice_config.voice_options(args.voice, voice_config.flag_overrides(args)))
+    except voice_config.ConfigError as exc:
+        print(f"debtsim: {t('voice.config_error', args.lang, error=exc.message(args.lang))}", file=sys.stderr)
+    except (UnknownVoice, TypeError) as exc:  # TypeError: a voice refusing its options
+        print(f"debtsim: {exc}", file=sys.stderr)
+    return False
+
+
+def _prepare_voice(voice: Voice, name: str, mode: LineMode) -> None:
+    """Load a model voice before the debtor picks up, showing progress; if it cannot speak, say so once.
+
+    The call goes on either way: every turn the voice cannot say falls back to the template.
+    """
+    from simulator.voices.base import VoiceError
+
+    problem = getattr(voice, "problem", None)
+    found = problem() if callable(problem) else None
+    if found is not None:
+        mode.say(t("voice.unavailable", mode.lang, voice=name, reason=found.render(mode.lang)))
+        return
+    load = getattr(voice, "load", None)
+    if not callable(load):
+        return
+    try:
+        load(progress=lambda line: mode.say(t("voice.loading", mode.lang, voice=name, line=line)), lang=mode.lang)
+    except VoiceError as exc:
+        mode.say(t("voice.unavailable", mode.lang, voice=name, reason=exc))
 
 
 def _finish(session: CallSession, args: argparse.Namespace, card: Scorecard) -> int:

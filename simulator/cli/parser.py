@@ -34,9 +34,11 @@ COMMANDS: dict[str, str] = {
     "assign": "simulator.cli.assign:run",
     "demo-data": "simulator.cli.demo_data:run",
     "serve": "simulator.cli.serve:run",
+    "voices": "simulator.cli.voices:run",
 }
 
 GLOBAL_DESTS = ("lang", "catalog")
+VOICE_NAMES = "template, local, remote"  # spelled out: importing the registry here would slow --help
 
 
 def _add_global_options(parser: argparse.ArgumentParser, lang: str, suffix: str) -> None:
@@ -69,6 +71,7 @@ def build(lang: str) -> argparse.ArgumentParser:
     app.add_argument("--exam", dest="app_exam", action="store_true", help=t("opt.exam", lang))
     app.add_argument("--trainer", dest="app_trainer", action="store_true", help=t("opt.trainer_mode", lang))
     app.add_argument("--seed", dest="app_seed", type=int, metavar="N", help=t("opt.app_seed", lang))
+    _add_voice_options(app, lang, dest_prefix="app_")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     def command(name: str, help_key: str) -> argparse.ArgumentParser:
@@ -98,7 +101,7 @@ def build(lang: str) -> argparse.ArgumentParser:
     call.add_argument("--seed", type=int, metavar="N", help=t("opt.seed", lang))
     call.add_argument("--difficulty", choices=("easy", "medium", "hard"), help=t("opt.difficulty", lang))
     call.add_argument("--script", metavar="FILE", help=t("opt.script", lang))
-    call.add_argument("--voice", default="template", metavar="NAME", help=t("opt.voice", lang, voices="template"))
+    _add_voice_options(call, lang)
     call.add_argument("--max-minutes", type=float, metavar="M", help=t("opt.max_minutes", lang))
     call.add_argument("--json", action="store_true", help=t("opt.call_json", lang))
     call.add_argument("--resume", metavar="ID", help=t("opt.resume", lang))
@@ -106,7 +109,26 @@ def build(lang: str) -> argparse.ArgumentParser:
     _add_store_commands(command, lang)
     _add_workbench_commands(command, lang)
     _add_serve_command(command, lang)
+    voices = command("voices", "cmd.voices")
+    _add_voice_options(voices, lang)
+    voices.add_argument("--check", action="store_true", help=t("opt.voices_check", lang))
+    voices.add_argument("--json", action="store_true", help=t("opt.json", lang))
     return parser
+
+
+def _add_voice_options(group: argparse._ActionsContainer, lang: str, dest_prefix: str = "",
+                       suppress: bool = False) -> None:
+    """``--voice --model --base-url --device --dtype`` (issue 9); None means "from the config file"."""
+    extra = {"default": argparse.SUPPRESS} if suppress else {}
+    group.add_argument("--voice", dest=f"{dest_prefix}voice", metavar="NAME", **extra,
+                       help=t("opt.voice", lang, voices=VOICE_NAMES))
+    group.add_argument("--model", dest=f"{dest_prefix}model", metavar="DIR|ID|FILE.gguf", **extra,
+                       help=t("opt.model", lang))
+    group.add_argument("--base-url", dest=f"{dest_prefix}base_url", metavar="URL", **extra,
+                       help=t("opt.base_url", lang))
+    group.add_argument("--device", dest=f"{dest_prefix}device", metavar="DEVICE", **extra, help=t("opt.device", lang))
+    group.add_argument("--dtype", dest=f"{dest_prefix}dtype", choices=("auto", "float32", "bfloat16", "float16"),
+                       **extra, help=t("opt.dtype", lang))
 
 
 def _add_workbench_commands(command: Callable[[str, str], argparse.ArgumentParser], lang: str) -> None:
@@ -143,6 +165,7 @@ def _add_serve_command(command: Callable[[str, str], argparse.ArgumentParser], l
                        help=t("opt.trainer_mode", lang))
     serve.add_argument("--seed", dest="app_seed", type=int, metavar="N", default=argparse.SUPPRESS,
                        help=t("opt.app_seed", lang))
+    _add_voice_options(serve, lang, dest_prefix="app_", suppress=True)
 
 
 def _add_store_options(cmd: argparse.ArgumentParser, lang: str, trainee: bool = True) -> None:

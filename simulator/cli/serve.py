@@ -56,7 +56,16 @@ def app_argv(args: argparse.Namespace, python: str | None = None) -> list[str]:
     seed = getattr(args, "app_seed", None)
     if seed is not None:
         argv += ["--seed", str(seed)]
+    for key in ("voice", "model", "base_url", "device", "dtype"):  # issue 9: every tab gets the same voice
+        value = getattr(args, f"app_{key}", None)
+        if value:
+            argv += ["--" + key.replace("_", "-"), _absolute(value) if key == "model" and _is_path(value) else value]
     return argv
+
+
+def _is_path(model: str) -> bool:
+    """A model given as a folder or file here (made absolute), not a hub id like ``Qwen/Qwen2.5-1.5B-Instruct``."""
+    return model.startswith((".", "~", "/")) or model.lower().endswith(".gguf") or Path(model).expanduser().exists()
 
 
 def app_command(args: argparse.Namespace, *, python: str | None = None, windows: bool = os.name == "nt") -> str:

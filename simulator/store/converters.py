@@ -58,7 +58,7 @@ def turn_row(session_id: str, idx: int, turn: Mapping[str, Any], at: datetime, l
     slots = turn.get("slots")
     return {"session_id": session_id, "idx": idx, "speaker": turn["speaker"], "text": turn["text"],
             "intent": turn.get("intent"), "slots": None if slots is None else dumps(slots), "at": at,
-            "latency_ms": latency_ms}
+            "latency_ms": latency_ms, "voice": turn.get("voice"), "fallback": turn.get("fallback")}
 
 
 def turn_dict(row: Mapping[str, Any], *, with_times: bool = True) -> dict[str, Any]:
@@ -68,6 +68,9 @@ def turn_dict(row: Mapping[str, Any], *, with_times: bool = True) -> dict[str, A
         out["intent"] = row["intent"]
     if row["slots"] is not None:
         out["slots"] = loads(row["slots"])
+    for key in ("voice", "fallback"):  # revision 0004; NULL on older turns
+        if row.get(key) is not None:
+            out[key] = row[key]
     if with_times:
         out["at"] = from_db_time(row["at"])
         if row["latency_ms"] is not None:

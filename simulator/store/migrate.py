@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
     from simulator.store.url import Target
 
-REVISIONS = ("0001", "0002", "0003")
+REVISIONS = ("0001", "0002", "0003", "0004")
 """Every revision this debtsim knows, oldest first; the last is the head."""
 HEAD = REVISIONS[-1]
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"

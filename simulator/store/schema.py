@@ -71,6 +71,8 @@ turns = Table(
     Column("slots", Text),  # JSON
     Column("at", DateTime, nullable=False),
     Column("latency_ms", Float),  # agent turn kept -> debtor reply kept
+    Column("voice", String(20)),  # revision 0004: the voice whose words were kept (debtor turns)
+    Column("fallback", Text),  # revision 0004: "<code>: <detail>" when the template stood in
 )
 
 # The report columns of each scorecard, with the few session facts reports filter and

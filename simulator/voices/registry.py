@@ -15,6 +15,8 @@ from simulator.voices.base import Voice
 
 VOICES: dict[str, str] = {
     "template": "simulator.voices.template:TemplateVoice",
+    "local": "simulator.voices.local:LocalVoice",
+    "remote": "simulator.voices.remote:RemoteVoice",
 }
 
 

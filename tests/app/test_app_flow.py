@@ -358,3 +358,24 @@ async def test_a_random_drill_starts_a_call_with_a_case_written_for_the_persona(
         session = call.call.session
         suited = [c for c, e in catalog.cases.items() if session.persona.id in e.model.personas]
         assert not suited or session.case.id in suited
+
+
+async def test_a_withdrawn_model_reply_is_replaced_in_the_transcript(app_factory) -> None:
+    """A remote reply that promises what the policy did not is erased from its bubble; the template's words stay."""
+    from voices.sse_server import Answer, serving
+
+    from simulator.voices.remote import RemoteVoice
+
+    promise = ("喂，", "您好，", "我明天就把12350元", "全部还清。")
+    with serving(Answer(chunks=promise)) as (url, _):
+        voices = {"remote": lambda: RemoteVoice(url, "m", first_token_timeout=2.0, read_timeout=2.0)}
+        app = app_factory("zh", voices=voices, seed=3)
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            app.screen.query_one("#voice", Select).value = "remote"
+            call = await start_call(pilot, "cooperative", "cn-card-wanglei")
+            await settle(pilot)
+            kept = call.call.session.turns[0]
+            assert kept["voice"] == "template" and kept["fallback"].startswith("guard: ")
+            assert turn_texts(call)[0] == kept["text"]
+            assert "12350" not in turn_texts(call)[0] and not turn_texts(call)[0].startswith("喂，您好，我明天")

@@ -131,5 +131,5 @@ def test_reasons_change_no_decision_and_no_transcript(catalog: Catalog) -> None:
     _ = session.pick_up().text
     _ = session.say(OPENING[0]).text
     assert session.steps[-1].intent.why == Why.CONFIRM_ASKED
-    assert set(session.turns[-1]) == {"speaker", "text", "intent", "slots"}
+    assert set(session.turns[-1]) == {"speaker", "text", "intent", "slots", "voice"}
     assert "why" not in str(session.transcript())

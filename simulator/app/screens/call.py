@@ -24,7 +24,7 @@ from simulator.app.widgets.call_panel import CallClock, CaseCard, Checklist, Moo
 from simulator.app.widgets.transcript import Transcript
 from simulator.app.words import tr
 from simulator.practice import Practice
-from simulator.session import Record
+from simulator.session import Record, Withdraw
 
 HANG_UP_PAUSE_S = 1.5  # long enough to read "the debtor hung up" before the record form opens
 
@@ -117,12 +117,15 @@ class CallScreen(Screen[None]):
         reply = session.pick_up() if text is None else session.say(text)
         self.post_message(msg.ReplyStarted())
         delay = self.services.settings.typing_delay
-        for chunk in reply:
-            self.post_message(msg.ReplyChunk(chunk))
+        for event in reply.events():  # a model's words as the guard releases them
+            if isinstance(event, Withdraw):
+                self.post_message(msg.ReplyWithdrawn(event.reason, event.shown))
+                continue
+            self.post_message(msg.ReplyChunk(event))
             if delay:
                 time.sleep(delay)
         self.post_message(msg.ReplyFinished(session.debtor.state.mood, session.hung_up, session.truncated,
-                                            reply.fallback))
+                                            reply.fallback, reply.withdrawn is not None))
         self._post_steps()
 
     def _post_steps(self) -> None:
@@ -145,11 +148,16 @@ class CallScreen(Screen[None]):
     def on_reply_chunk(self, message: msg.ReplyChunk) -> None:
         self.query_one(Transcript).append(message.text)
 
+    def on_reply_withdrawn(self, message: msg.ReplyWithdrawn) -> None:
+        """Erase the model's words from the bubble; the template's words stream in next."""
+        self.query_one(Transcript).replace_reply("")
+        self.notify(tr("call.voice_withdrawn", self.lang, reason=message.reason), severity="information")
+
     def on_reply_finished(self, message: msg.ReplyFinished) -> None:
         self.query_one(Transcript).finish_reply()
         self.query_one(MoodMeter).set_mood(message.mood)
         self.busy = False
-        if message.fallback:
+        if message.fallback and not message.withdrawn:  # a withdrawal has had its notice
             self.notify(tr("call.voice_notice", self.lang, error=message.fallback), severity="warning")
         if message.hung_up or message.truncated:
             self.call_over(message.hung_up)

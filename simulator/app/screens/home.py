@@ -171,8 +171,13 @@ class HomeScreen(Screen[None]):
         personas.clear_options()
         personas.add_options([Option(self.persona_card(pid), id=pid) for pid in sorted(catalog.personas)])
         voice = self.query_one("#voice", Select)
-        voice.set_options([(tr(f"voice.{v}", self.lang) if v == "template" else v, v) for v in voices])
-        voice.value = self.choice.voice if self.choice and self.choice.voice in voices else "template"
+        voice.set_options([(tr(f"voice.{v}", self.lang) if v in ("template", "local", "remote") else v, v)
+                           for v in voices])
+        wanted = self.choice.voice if self.choice else self.services.default_voice()
+        voice.value = wanted if wanted in voices else "template"
+        if self.services.voice_problem:
+            self.notify(tr("home.voice_config", self.lang, error=self.services.voice_problem), severity="warning",
+                        timeout=10)
         if self.choice and self.choice.persona in catalog.personas:
             personas.highlighted = personas.get_option_index(self.choice.persona)
         elif catalog.personas:
@@ -321,6 +326,22 @@ class HomeScreen(Screen[None]):
 
     def action_trainer(self) -> None:
         self.app.open_trainer()  # type: ignore[attr-defined]
+
+    @on(Select.Changed, "#voice")
+    def voice_changed(self, event: Select.Changed) -> None:
+        """A model voice picked (or preselected): load it now, in a worker, with its progress shown."""
+        if event.value not in (Select.NULL, "template"):
+            self.prepare_voice(str(event.value))
+
+    @work(thread=True, group="voice", exclusive=True, exit_on_error=False, description="loading the voice")
+    def prepare_voice(self, name: str) -> None:
+        def progress(line: str) -> None:
+            self.app.call_from_thread(self.notify, line, title=name, timeout=4)
+
+        problem = self.services.prepare_voice(name, progress)
+        if problem:
+            self.app.call_from_thread(self.notify, tr("home.voice_unavailable", self.lang, voice=name, reason=problem),
+                                      severity="warning", timeout=10)
 
     @on(Select.Changed, "#lang")
     def lang_changed(self, event: Select.Changed) -> None:

@@ -93,6 +93,15 @@ class Transcript(ScrollView, can_focus=True):
         if follow:
             self.scroll_end(animate=False, immediate=True, x_axis=False)
 
+    def replace_reply(self, text: str = "") -> None:
+        """Withdraw the streaming bubble's words (a model reply the guard took back): ``text``
+        replaces them, and the template's words are appended after it as they stream."""
+        if self._streaming is None:
+            return
+        self.turns[self._streaming].text = text
+        self._pending = True
+        self._flush()
+
     def finish_reply(self) -> int | None:
         self._flush()
         index, self._streaming = self._streaming, None

@@ -28,6 +28,8 @@ from simulator.app.widgets.transcript import Transcript
 from simulator.store import queries
 from simulator.voices.base import VoiceRequest
 
+from .pilot import settle
+
 SCRIPTS = Path(__file__).resolve().parent.parent / "data" / "scripts"
 SIZE = (100, 30)
 
@@ -37,12 +39,6 @@ def script_lines(lang: str) -> list[str]:
     return [line for line in lines if line.strip() and not line.startswith(("#", "/"))]
 
 
-async def settle(pilot: Pilot) -> None:
-    """Let workers finish and their messages land."""
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
 
 
 async def type_name(pilot: Pilot, name: str) -> None:

@@ -23,6 +23,7 @@ from simulator.app.app import DebtsimApp
 from simulator.practice import CallSpec
 
 from .conftest import TRAINEE
+from .pilot import settle
 
 SIZE = (100, 30)
 SCREENS = ("home", "call", "record", "report", "progress")
@@ -46,11 +47,6 @@ def pinned(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     time.tzset()
 
 
-async def settle(pilot: Pilot) -> None:
-    """Let every worker finish and every message it posted be handled."""
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def play_to(pilot: Pilot, lang: str, screen: str) -> None:

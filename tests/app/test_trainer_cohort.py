@@ -22,14 +22,12 @@ from simulator.app.screens.trainer import TrainerScreen
 from simulator.store import findings, queries
 from simulator.store.demo import seed_cohort
 
+from .pilot import settle
+
 TRAINEES = ("王芳", "李强", "Alice", "Bob")
 SIZE = (120, 40)
 
 
-async def settle(pilot: Pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 @pytest.fixture

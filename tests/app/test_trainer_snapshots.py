@@ -19,6 +19,7 @@ from simulator.app import AppSettings, make_app
 from simulator.store.core import Store
 
 from .conftest import TRAINEE, StillClock
+from .pilot import settle
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -30,10 +31,6 @@ LINES = {
 }
 
 
-async def settle(pilot: Pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def play_to(pilot: Pilot, lang: str, screen: str) -> None:

@@ -31,6 +31,7 @@ from simulator.store import queries
 from simulator.store.core import Store
 
 from .conftest import TRAINEE, StillClock
+from .pilot import settle
 
 SIZE = (100, 30)
 THREAT = {"zh": "你再不还钱我们就上门找你，让你好看！", "en": "Pay now or we'll come to your house and you'll regret it."}
@@ -55,10 +56,6 @@ def build(trainer_catalog: Path, store: Store, clock: StillClock) -> Callable[..
     return make
 
 
-async def settle(pilot: Pilot) -> None:
-    for _ in range(3):
-        await pilot.app.workers.wait_for_complete()
-        await pilot.pause()
 
 
 async def open_workbench(pilot: Pilot) -> Workbench:

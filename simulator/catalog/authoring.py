@@ -30,6 +30,15 @@ class AuthoringError(ValueError):
         self.key, self.slots = key, slots
         super().__init__(f"{key}: {slots}")
 
+    def message(self, lang: str) -> str:
+        """The refusal in ``lang`` (the kind of entry named in that language too)."""
+        from simulator.i18n import t
+
+        slots = dict(self.slots)
+        if "kind" in slots:
+            slots["kind"] = t(f"new.kind.{slots['kind']}", lang)
+        return t(self.key, lang, **slots)
+
 
 @dataclass(frozen=True)
 class Copy:

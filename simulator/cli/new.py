@@ -29,10 +29,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         copy = plan_copy(catalog, args.kind, args.source, args.new_id, target_root(args.catalog), args.force)
     except AuthoringError as exc:
-        slots = dict(exc.slots)
-        if "kind" in slots:
-            slots["kind"] = t(f"new.kind.{slots['kind']}", lang)
-        print(f"debtsim: {t(exc.key, lang, **slots)}", file=sys.stderr)
+        print(f"debtsim: {exc.message(lang)}", file=sys.stderr)
         return 1
     path = write_copy(copy)
     print(path)

@@ -92,11 +92,10 @@ def load_session(store: Store, session_id: str) -> dict[str, Any] | None:
                                  .order_by(turns.c.idx)).mappings().all()
         card = conn.execute(select(scorecard_documents.c.card)
                             .where(scorecard_documents.c.session_id == session_id)).scalar()
-        review_rows = conn.execute(select(reviews).where(reviews.c.session_id == session_id)
-                                   .order_by(reviews.c.id)).mappings().all()
+        review_list = _reviews(conn, session_id)
     return {"row": dict(row), "trainee": row["trainee"], "turns": [converters.turn_dict(t) for t in turn_rows],
             "record": converters.loads(row["record"]), "scorecard": converters.loads(card),
-            "reviews": [converters.review_dict(r) for r in review_rows]}
+            "reviews": review_list}
 
 
 def transcript_of(loaded: dict[str, Any]) -> dict[str, Any]:
@@ -136,8 +135,12 @@ def add_review(store: Store, session_id: str, finding: str, verdict: str, commen
 def reviews_for(store: Store, session_id: str) -> list[dict[str, Any]]:
     """The reviews of one call, oldest first (``finding, verdict, comment, trainer, at``); as in :func:`load_session`."""
     with store.read() as conn:
-        rows = conn.execute(select(reviews).where(reviews.c.session_id == session_id)
-                            .order_by(reviews.c.created_at, reviews.c.id)).mappings().all()
+        return _reviews(conn, session_id)
+
+
+def _reviews(conn: Connection, session_id: str) -> list[dict[str, Any]]:
+    rows = conn.execute(select(reviews).where(reviews.c.session_id == session_id)
+                        .order_by(reviews.c.created_at, reviews.c.id)).mappings().all()
     return [converters.review_dict(r) for r in rows]
 
 

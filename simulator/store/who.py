@@ -12,38 +12,33 @@ from pathlib import Path
 
 def trainee(explicit: str | None = None, *, remember: bool = False) -> str:
     """The trainee's name; with ``remember`` an explicit ``--trainee`` is kept for next time."""
-    name = (explicit or "").strip()
-    if name and remember:
-        _remember(name)
-    return known(name) or _os_user()
+    from simulator import locations
+
+    return _name(explicit, "DEBTSIM_TRAINEE", locations.remembered_trainee_path(), remember) or _os_user()
 
 
 def known(explicit: str | None = None) -> str | None:
     """The name given, set or remembered; ``None`` when only the OS user name is left (the app asks)."""
     from simulator import locations
 
-    name = (explicit or "").strip()
-    if name:
-        return name
-    env = os.environ.get("DEBTSIM_TRAINEE", "").strip()
-    if env:
-        return env
-    return _kept(locations.remembered_trainee_path()) or None
+    return _name(explicit, "DEBTSIM_TRAINEE", locations.remembered_trainee_path(), False)
 
 
 def trainer(explicit: str | None = None, *, remember: bool = False) -> str:
     """The trainer's name: given, else ``DEBTSIM_TRAINER``, else remembered, else the OS user."""
     from simulator import locations
 
+    return _name(explicit, "DEBTSIM_TRAINER", locations.remembered_trainer_path(), remember) or _os_user()
+
+
+def _name(explicit: str | None, env: str, path: Path, remember: bool) -> str | None:
+    """Given (kept for next time with ``remember``), else the variable, else the kept name."""
     name = (explicit or "").strip()
-    if name and remember:
-        _keep(locations.remembered_trainer_path(), name)
     if name:
+        if remember:
+            _keep(path, name)
         return name
-    env = os.environ.get("DEBTSIM_TRAINER", "").strip()
-    if env:
-        return env
-    return _kept(locations.remembered_trainer_path()) or _os_user()
+    return os.environ.get(env, "").strip() or _kept(path) or None
 
 
 def _os_user() -> str:
@@ -51,12 +46,6 @@ def _os_user() -> str:
         return getpass.getuser()
     except Exception:  # no user name at all (some containers): still never prompt
         return "trainee"
-
-
-def _remember(name: str) -> None:
-    from simulator import locations
-
-    _keep(locations.remembered_trainee_path(), name)
 
 
 REMEMBER_ENV = "DEBTSIM_REMEMBER"

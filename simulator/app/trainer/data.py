@@ -63,8 +63,7 @@ def add_review(services: Services, session_id: str, finding: str, verdict: str, 
     from simulator.store import queries
 
     queries.add_review(services.store, session_id, finding, verdict, comment, trainer)
-    loaded = queries.load_session(services.store, session_id)
-    return tuple(loaded["reviews"]) if loaded else ()
+    return tuple(queries.reviews_for(services.store, session_id))
 
 
 def assignments(services: Services) -> list[dict[str, Any]]:

@@ -57,10 +57,7 @@ class NewEntryScreen(ModalScreen[Path | None]):
         try:
             copy = plan_copy(self.catalog, self.kind, self.source, event.value.strip(), self.target)
         except AuthoringError as exc:
-            slots = dict(exc.slots)
-            if "kind" in slots:
-                slots["kind"] = tr(f"new.kind.{slots['kind']}", self.lang)
-            self.query_one("#new-entry-error", Static).update(tr(exc.key, self.lang, **slots))
+            self.query_one("#new-entry-error", Static).update(exc.message(self.lang))
             return
         self.dismiss(write_copy(copy))
 

@@ -88,13 +88,22 @@ def _listeners(transcript: Transcript, analyses: list[Analysis]) -> tuple[str, .
     marks: list[str | None] = [None] * len(analyses)
     current: str | None = None
     verified = False
+    said_yes: int | None = None  # a bare "yes, that's me" not yet backed by a check
     for i, (turn, a) in enumerate(zip(transcript.turns, analyses, strict=True)):
         if turn.speaker == "debtor":
             verified = verified or ("give_verification" in a.names and current != THIRD)
             if a.names & _THIRD_SIGNS and "give_verification" not in a.names and not verified:
-                current = THIRD
+                if said_yes is not None and a.names & _NOT_THE_HOLDER:
+                    # "Yeah, this is Luis." ... "You want my dad, I'm Luis Junior.": the one who
+                    # said yes was never the account holder, so what was said to them was disclosed.
+                    marks[said_yes:i] = [THIRD] * (i - said_yes)
+                current, said_yes = THIRD, None
             elif a.names & {"confirm_identity", "give_verification"} and (current != THIRD or _handed_over(a)):
+                if current != DEBTOR and "give_verification" not in a.names:
+                    said_yes = i
                 current = DEBTOR
+            if "give_verification" in a.names:
+                said_yes = None
         marks[i] = current
     out: list[str] = []
     nxt: str | None = None
@@ -107,6 +116,7 @@ def _listeners(transcript: Transcript, analyses: list[Analysis]) -> tuple[str, .
 
 
 _THIRD_SIGNS = frozenset({"not_debtor", "wrong_number", "relative", "deny_identity"})
+_NOT_THE_HOLDER = frozenset({"not_debtor", "wrong_number", "relative"})
 _SELF = re.compile(r"我就是|我是[^。，,]{0,6}本人|是我本人|\b(speaking|this is (him|her|me)|it.s me|that.s me|i.m (him|her))\b", re.I)
 
 

@@ -45,6 +45,12 @@ _IN_FULL = re.compile(r"全还|全额|全部还|一次(性)?还清|还清|结清
                       r"pay (it|the balance|everything) off|clear the (whole )?balance|settle (it|the account) in full)\b", re.I)
 
 
+# "一千顶什么用？" / "Five hundred won't cut it": the agent repeats the sum only to turn it down.
+_REJECTS = re.compile(r"(顶|有|管)(什么|啥)用|够(干嘛|什么)|哪(够|行)|(远远)?不够(啊|呀|吧)?(?=[？?！!。，,]|$)|太少了?(?=[？?！!。，,吧啊]|$)|"
+                      r"\b((won.t|doesn.t|does not|will not|isn.t going to) (cut it|do it|be enough|work)|not (nearly )?"
+                      r"(enough|good enough)|too (little|low|small)|(is|that.s) a joke|that.s nothing)\b", re.I)
+
+
 def _concrete(amounts: tuple, found_dates: tuple, instalments: int | None, hardship: bool) -> bool:
     return hardship or bool(amounts and found_dates) or bool(instalments and (amounts or found_dates))
 
@@ -86,7 +92,7 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
                 continue
             for k in _next(state, i, "agent", 1):
                 c = state.analyses[k]
-                if k < end and (c.has("confirm_plan") or c.has("offer_plan")):
+                if k < end and (c.has("confirm_plan") or c.has("offer_plan")) and not _REJECTS.search(c.text):
                     more = _terms(c)
                     amounts2 = tuple(dict.fromkeys(amounts + more[0]))
                     dates2 = tuple(dict.fromkeys(found_dates + more[1]))

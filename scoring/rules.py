@@ -22,19 +22,21 @@ from scoring.scorecard import Violation
 PRESSING = ("offer_plan", "demand_payment", "state_amount", "state_overdue", "explain_consequence", "false_legal",
             "threat", "insult", "contempt", "sarcasm", "ask_identity_check", "ask_reason", "mention_account",
             "mention_contacts", "push_new_borrowing", "dismiss_hardship", "dismiss_dispute", "frequency_pressure",
-            "assert_enforceable")
+            "assert_enforceable", "payment_channel")
 """Acts by which an agent presses on with collecting (a turn that only takes details or says goodbye does not)."""
 
 Found = tuple[int, str]  # (turn, quote)
 
 
-def matching_act(a: Analysis, evidence: Iterable[Evidence]) -> Act | None:
-    """The first act of ``a`` that one of the evidence specs asks for (slots included)."""
+def matching_act(a: Analysis, evidence: Iterable[Evidence], skip: Callable[[Act], bool] | None = None) -> Act | None:
+    """The first act of ``a`` that one of the evidence specs asks for (slots included), passing
+    over the acts ``skip`` rejects."""
     for spec in evidence:
         if spec.act not in a.names:
             continue
         for act in a.all(spec.act):
-            if all(_slot_ok(act.slots.get(key), allowed) for key, allowed in spec.where.items()):
+            if all(_slot_ok(act.slots.get(key), allowed) for key, allowed in spec.where.items()) \
+                    and not (skip and skip(act)):
                 return act
     return None
 
@@ -54,21 +56,30 @@ def _agent_act(state: CallState, rule: Rule) -> list[Found]:
     overlap = rule.params.get("unless_overlap", [])
     for i in state.agent_turns():
         a = state.analyses[i]
-        act = matching_act(a, rule.evidence)
-        if act and overlap and _inside(act, a, overlap):
-            # "we work hand in hand with the county court": the court is a false affiliation
-            # (its own rule), not a threat of court action; any other evidence still counts.
-            act = next((x for spec in rule.evidence if spec.act != act.name
-                        for x in [matching_act(a, [spec])] if x is not None), None)
+        # "This is Deputy Collins with the Sheriff's office": the sheriff is a false affiliation
+        # (its own rule), not a threat of arrest; any other evidence on the turn still counts.
+        act = matching_act(a, rule.evidence, (lambda x, a=a: _inside(x, a, overlap)) if overlap else None)
         if act:
             out.append((i, act.quote))
     return out
 
 
+_CLAUSE_END = re.compile(r"[,:.!?，：。！？；;]")
+
+
 def _inside(act: Act, a: Analysis, names: list[str]) -> bool:
-    """The key phrase of ``act`` lies within an act named in ``names`` on the same turn."""
+    """The key phrase of ``act`` lies within, or in the same clause as, an act named in ``names``."""
     phrase = str(act.slots.get("phrase") or act.quote)
-    return any(phrase in other.quote for n in names for other in a.all(n))
+    at = a.text.find(phrase, act.start) if act.slots.get("phrase") else act.start
+    at = act.start if at < 0 else at
+    for n in names:
+        for other in a.all(n):
+            if phrase in other.quote:
+                return True
+            lo, hi = sorted((other.start, at))
+            if not _CLAUSE_END.search(a.text, lo, hi):
+                return True
+    return False
 
 
 _OVERHEARD = re.compile(

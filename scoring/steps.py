@@ -15,7 +15,7 @@ from scoring.rubric import Rubric
 from scoring.scorecard import StepResult
 from scoring.vocab import Step
 
-_DEBT_INFO = frozenset({"state_amount", "state_overdue", "disclose_debt", "mention_account"})
+_DEBT_INFO = frozenset({"state_amount", "state_overdue", "disclose_debt", "mention_account", "ask_third_party_pay"})
 _DISCLOSURE = frozenset({"state_amount", "state_overdue", "disclose_debt", "ask_third_party_pay"})
 
 
@@ -116,6 +116,8 @@ def _restates(state: CallState, i: int) -> bool:
     repeats terms already on the table: the date and the amount said earlier in the call
     ("好，3月20号还3000，4月15号前还4340，手机银行还")."""
     a = state.analyses[i]
+    if find_plan(state) is None:
+        return False  # no outcome to sum up: "这个情况我记一下。但是要尽快全额还款" repeats a demand
     for act in a.acts:
         if act.name in ("confirm_plan", "offer_plan") and (act.slots.get("amounts") or act.slots.get("dates")):
             if a.has("confirm_plan") or a.has("recap"):

@@ -15,7 +15,9 @@ from scoring.scorecard import ToneFinding, ToneResult, Violation
 _CUE_KIND = {"command": "command", "pressure": "pressure", "interrupt": "interruption", "shouting": "shouting"}
 _PRESSING = frozenset({"demand_payment", "push_new_borrowing", "explain_consequence", "false_legal", "threat"})
 _CARE = frozenset({"empathise", "hardship_route", "hardship_arrangement", "ask_reason"})
-_PRESSING_CHECKS = frozenset({"after_flag", "after_debtor_act", "contact_frequency"})
+# Pressing on after an attorney, a stop request or a dispute is heard in the call; too many calls
+# before this one is a compliance finding, not the voice of this call.
+_PRESSING_CHECKS = frozenset({"after_flag", "after_debtor_act"})
 
 
 def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) -> ToneResult:

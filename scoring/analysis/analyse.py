@@ -323,6 +323,8 @@ def _explain_consequence(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 
 
 def _false_legal(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    """Each false legal phrase (a rule may skip one that only names a posed-as authority)."""
+    out: list[Act] = []
     for m in pattern.finditer(u.text):
         phrase = m.group()
         if _reported(u, m.start(), m.end()):
@@ -335,8 +337,10 @@ def _false_legal(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
             continue
         else:
             kind = "collateral"
-        return [u.sentence_act("", m.start(), kind=kind, phrase=phrase)]
-    return []
+        out.append(u.sentence_act("", m.start(), kind=kind, phrase=phrase))
+        if len(out) >= 4:
+            break
+    return out
 
 
 def _threat(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
@@ -375,7 +379,8 @@ def _demand(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return [u.act("", found[0].start, found[0].end, urgent=bool(pressure and pressure.search(u.text)))]
 
 
-_LEGAL_VISIT = re.compile(r"传票|派出所|公安|警察|法院|执行|summons|served|sheriff|police|bailiff|court", re.I)
+_LEGAL_VISIT = re.compile(r"传票|派出所|公安|警察|法院|执行|拘留|逮捕|summons|served|sheriff|police|bailiff|court|officers?|deput(y|ies)|"
+                          r"marshals?|custody|warrant|arrest", re.I)
 
 
 def _sarcasm(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
@@ -682,6 +687,13 @@ def _drop_hollow_empathy(text: str, acts: list[Act]) -> list[Act]:
     return [a for a in acts if id(a) not in hollow] if hollow else acts
 
 
+def _drop_hedged_yes(acts: list[Act]) -> list[Act]:
+    """"Okay... I'll try to borrow it" / "好吧，我尽量": a leading yes that a hedge takes back is
+    no agreement (DOMAIN.md: accepting "I'll see" is not a plan)."""
+    stall = min(a.start for a in acts if a.name == "stall")
+    return [a for a in acts if not (a.name == "accept_plan" and a.start <= 12 and a.end <= stall)]
+
+
 def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, context: Context | None = None,
             lexicons: dict[str, Lexicon] | None = None) -> Analysis:
     """Dialogue acts and tone features of one utterance by ``speaker`` ("agent"/"debtor") in ``lang``."""
@@ -715,6 +727,9 @@ def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, cont
         acts = _drop_hollow_empathy(text, acts)
         names = {a.name for a in acts}
     if speaker == "debtor":
+        if "accept_plan" in names and "stall" in names:
+            acts = _drop_hedged_yes(acts)
+            names = {a.name for a in acts}
         if "give_verification" in names and "confirm_identity" not in names:
             acts.append(Act("confirm_identity", 0, len(text), text))
         if not (names & _DEBTOR_SPECIFIC) and "give_verification" not in names:

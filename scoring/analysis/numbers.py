@@ -216,7 +216,12 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
             if _NOT_MONEY_AFTER.match(text, m.end()) or _looks_like_year(raw, text, m.end()):
                 continue
             before = text[max(0, m.start() - 12):m.start()]
-            if _NOT_MONEY_BEFORE.search(before) or not _PAY_BEFORE.search(before):
+            if _NOT_MONEY_BEFORE.search(before):
+                continue
+            # "一万六千八百八，拖了120天" / "那张卡，八千三百五": a spoken sum in the thousands needs no
+            # paying verb; a bare figure does ("今天3000" yes, "我1990年" no).
+            spoken = len(raw) >= 2 and raw[0] in _CN_DIGITS and re.search("[千万萬]", raw)
+            if not (_PAY_BEFORE.search(before.rstrip("，,：: ")) or value >= 1000 and spoken):
                 continue
             if value < 10:
                 continue

@@ -23,7 +23,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:—\n]")
 _EN_CLAUSE_BREAK = re.compile(r"[,;.!?:—\n]|\b(?:but|and then|so)\b", re.I)
 
 # A negator scopes the act only if nothing about paying sits between them ("不还就上门" is a threat).
-_ZH_NEG = re.compile(r"(?:不会|不要|不能|不得|不可以|不可能|绝不|决不|从不|并没有|没有|并未|未|没|别|不用|不是|不至于|不存在|切勿|请勿|(?<![要何])不(?!如|然|想|希望|愿))"
+_ZH_NEG = re.compile(r"(?:不会|不要|不能|不得|不可以|不可能|绝不|决不|从不|并没有|没有|并未|未|没|别|不用|不是|不至于|不存在|切勿|请勿|(?<![要何])不(?!如|然|想|希望|愿|行|管|论|过))"
                      r"(?P<gap>[^，,。；;]{0,6})$")
 _ZH_PAY_IN_GAP = re.compile(r"[还付交接理处]|给[^，,。；;]*(就|的话|便|才)")
 _EN_NEG = re.compile(r"(?:\b(?:not|never|no|nobody|no one|nothing|cannot)\b(?:['’]s)?|n't\b|n’t\b)(?P<gap>(?:\s+[\w'’-]+){0,4})\s*$", re.I)
@@ -236,6 +236,24 @@ def _plain(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return [u.act("", m.start(), m.end())] if m else []
 
 
+_IF_YOU_PAY = re.compile(r"(如果|要是|只要|假如|今天(要是|能)|能(定|谈|还)下来)[^。]{0,30}$|\b(if|as long as|once|provided)\b[^.!?]{0,60}$", re.I)
+
+
+def _implied(u: _Utterance, start: int) -> bool:
+    """"今天要是能定下来，我们就不用一个个去打招呼了" / "If we sort it today I won't need to ring
+    your boss": a negated step made conditional on paying is that step threatened."""
+    s, _ = u.sentence(start)
+    return bool(_IF_YOU_PAY.search(u.text[s:start]))
+
+
+def _threatened(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    """Exposure threatened, also as the thing that paying would spare the debtor."""
+    for m in pattern.finditer(u.text):
+        if (not u.negated(m.start(), m.end()) or _implied(u, m.start())) and not _reported(u, m.start(), m.end()):
+            return [u.act("", m.start(), m.end())]
+    return []
+
+
 def _unless_negated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
         if not u.negated(m.start(), m.end()) and not _reported(u, m.start(), m.end()):
@@ -347,7 +365,8 @@ def _threat(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     """A threat, unless the "visit" is part of a (false) legal claim: that is false_legal's job."""
     for m in pattern.finditer(u.text):
         s, e = u.sentence(m.start())
-        if u.negated(m.start(), m.end()) or _LEGAL_VISIT.search(u.text[s:e]) or _reported(u, m.start(), m.end()):
+        if u.negated(m.start(), m.end()) and not _implied(u, m.start()) or _LEGAL_VISIT.search(u.text[s:e]) \
+                or _reported(u, m.start(), m.end()):
             continue
         return [u.act("", m.start(), m.end())]
     return []
@@ -510,10 +529,10 @@ _AGENT: dict[str, Handler] = {
     "false_legal": _false_legal, "sarcasm": _sarcasm, "jargon": _jargon, "offer_plan": _plan_or_terms,
     "disclose_debt": _disclose, "confirm_plan": _plan, "recap": _plan, "threat": _threat, "payment_channel": _channel,
     **{name: _unless_negated for name in (
-        "mention_contacts", "insult", "contempt", "extra_fee", "impersonation", "frequency_pressure",
+        "insult", "contempt", "extra_fee", "impersonation", "frequency_pressure",
         "personal_account", "push_new_borrowing", "ask_third_party_pay", "dismiss_hardship",
         "dismiss_dispute")},
-    "dispute_route": _route, "hardship_route": _route, "hardship_arrangement": _route, "demand_payment": _demand,
+    "mention_contacts": _threatened, "dispute_route": _route, "hardship_route": _route, "hardship_arrangement": _route, "demand_payment": _demand,
 }
 _DEBTOR: dict[str, Handler] = {
     "dispute": _dispute, "counter_offer": _plan_or_terms,

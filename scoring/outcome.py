@@ -97,6 +97,9 @@ _NOTE_REFUSED = re.compile(r"\brefus\w* to pay\b|\b(won.t|will not|would not|wou
 _NOTE_NO_REASON = re.compile(r"\bno reason(s)? (was |were )?(given|stated|provided|offered)\b|\b(gave|give|offered|provided) no "
                              r"(reason|explanation)\b|\bwithout (giving |a )?(any )?reason\b|未(说明|给出|提供|告知)(任何)?原因|"
                              r"没(有)?(说|讲|给)(明|出)?(任何)?(原因|理由)|原因不明|无故", re.I)
+_NOTE_NO_DISPUTE = re.compile(r"\b(no|not|without|never)\b[^.;]{0,20}\b(dispute[sd]?|disputing|contest\w*|challeng\w*)\b|"
+                              r"\b(acknowledg\w*|accept\w*|agree\w*|confirm\w*) (the|that the|this) (debt|balance)\b|"
+                              r"(无|没有?|未|并无|不存在)(提出)?(任何)?异议|(对|就)[^，。；]{0,8}(无|没有?)异议|认可(全部)?(欠款|债务)", re.I)
 _DISCLOSING = frozenset({"state_amount", "state_overdue", "disclose_debt", "ask_third_party_pay"})
 
 
@@ -113,6 +116,8 @@ def _notes_contradict(state: CallState) -> bool:
     if _NOTE_NO_REASON.search(notes) and any(state.analyses[j].names & {"hardship", "vulnerability", "dispute"}
                                              for j in state.debtor_turns() if state.listener[j] == DEBTOR):
         return True  # "no reason given" when the customer gave one (job loss, illness, a dispute)
+    if _NOTE_NO_DISPUTE.search(notes) and _disputed(state):
+        return True  # "客户对欠款无异议" after the customer said the charges were not theirs
     if _NOTE_REFUSED.search(notes):
         debtor = [state.analyses[j] for j in state.debtor_turns() if state.listener[j] == DEBTOR]
         offered = any(act.slots.get("amounts") for b in debtor for act in b.all("counter_offer"))

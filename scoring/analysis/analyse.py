@@ -23,7 +23,7 @@ _CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:—\n]")
 _EN_CLAUSE_BREAK = re.compile(r"[,;.!?:—\n]|\b(?:but|and then|so)\b", re.I)
 
 # A negator scopes the act only if nothing about paying sits between them ("不还就上门" is a threat).
-_ZH_NEG = re.compile(r"(?:不会|不要|不能|不得|不可以|不可能|绝不|决不|从不|并没有|没有|并未|未|没|别|不用|不是|不至于|不存在|切勿|请勿|(?<![要何])不(?!如|然|想|希望|愿|行|管|论|过))"
+_ZH_NEG = re.compile(r"(?:唔好|唔使|唔会|唔係|唔系|唔可以|冇|不会|不要|不能|不得|不可以|不可能|绝不|决不|从不|并没有|没有|并未|未|没|别|不用|不是|不至于|不存在|切勿|请勿|(?<![要何])不(?!如|然|想|希望|愿|行|管|论|过))"
                      r"(?P<gap>[^，,。；;]{0,6})$")
 _ZH_PAY_IN_GAP = re.compile(r"[还付交接理处]|给[^，,。；;]*(就|的话|便|才)")
 _EN_NEG = re.compile(r"(?:\b(?:not|never|no|nobody|no one|nothing|cannot)\b(?:['’]s)?|n't\b|n’t\b)(?P<gap>(?:\s+[\w'’-]+){0,4})\s*$", re.I)
@@ -706,6 +706,9 @@ def _drop_hollow_empathy(text: str, acts: list[Act]) -> list[Act]:
     return [a for a in acts if id(a) not in hollow] if hollow else acts
 
 
+_DRAWL = re.compile(r"(?<=[\u4e00-\u9fff\d])[—～]+(?=[\u4e00-\u9fff\d])")
+
+
 def _drop_hedged_yes(acts: list[Act]) -> list[Act]:
     """"Okay... I'll try to borrow it" / "好吧，我尽量": a leading yes that a hedge takes back is
     no agreement (DOMAIN.md: accepting "I'll see" is not a plan)."""
@@ -719,6 +722,9 @@ def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, cont
     lex = (lexicons or builtin_lexicons()).get(lang) or builtin_lexicons()["zh" if lang.startswith("zh") else "en"]
     if speaker not in ("agent", "debtor") or not text or not text.strip():
         return Analysis(text, speaker, lang)
+    if lang.startswith("zh") and ("—" in text or "～" in text):
+        # "最后——四——位", "6月——8号": a drawn-out word, not a clause break
+        text = _DRAWL.sub("", text)
     info = _text_info(lex, speaker, text)
     if info.analysis is not None:
         return info.analysis  # nothing of the call matters for this text

@@ -434,6 +434,10 @@ def _jargon(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return out
 
 
+_CANT = re.compile(r"\b(haven.t got|have not got|don.t have|do not have|can.t|cannot|not able to|no way|haven.t)\b|"
+                   r"没有|没钱|拿不出|还不了|凑不齐|凑不出", re.I)
+
+
 def _plan_or_terms(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return _plan(u, pattern, terms_alone=True)
 
@@ -450,6 +454,9 @@ def _plan(u: _Utterance, pattern: re.Pattern[str], terms_alone: bool = False) ->
         start = m.start()
     elif terms_alone and amounts and u.dates:
         start = u.amounts[0].start
+        s, _ = u.sentence(start)
+        if _CANT.search(u.text, s, start):
+            return []  # "I haven't got three hundred pounds. My rent's due Friday." proposes nothing
     else:
         return []
     today = u.facts.call_date
@@ -706,6 +713,7 @@ def _drop_hollow_empathy(text: str, acts: list[Act]) -> list[Act]:
     return [a for a in acts if id(a) not in hollow] if hollow else acts
 
 
+_FILLER = re.compile(r"\b(?:um+|uh+|erm+|er|hmm+|mm+)\b,?\s*", re.I)
 _DRAWL = re.compile(r"(?<=[\u4e00-\u9fff\d])[—～]+(?=[\u4e00-\u9fff\d])")
 
 
@@ -725,6 +733,9 @@ def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, cont
     if lang.startswith("zh") and ("—" in text or "～" in text):
         # "最后——四——位", "6月——8号": a drawn-out word, not a clause break
         text = _DRAWL.sub("", text)
+    elif lang == "en" and _FILLER.search(text):
+        # ASR fillers ("this is um rafael ortiz with ...") split the phrases the lexicon knows
+        text = _FILLER.sub("", text)
     info = _text_info(lex, speaker, text)
     if info.analysis is not None:
         return info.analysis  # nothing of the call matters for this text

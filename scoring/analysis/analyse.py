@@ -721,7 +721,7 @@ def _drop_hedged_yes(acts: list[Act]) -> list[Act]:
     """"Okay... I'll try to borrow it" / "好吧，我尽量": a leading yes that a hedge takes back is
     no agreement (DOMAIN.md: accepting "I'll see" is not a plan)."""
     stall = min(a.start for a in acts if a.name == "stall")
-    return [a for a in acts if not (a.name == "accept_plan" and a.start <= 12 and a.end <= stall)]
+    return [a for a in acts if not (a.name == "accept_plan" and a.start <= 12 and a.start < stall)]
 
 
 def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, context: Context | None = None,

@@ -96,10 +96,10 @@ def _support(state: CallState, turns: list[int]) -> tuple[bool, list[int], str]:
     return False, [], "personal_account" if personal else ""
 
 
-def _closing(state: CallState) -> tuple[bool, list[int], str]:
+def _closing(state: CallState, agreed: Plan | None) -> tuple[bool, list[int], str]:
     agent = state.agent_turns()
     last = agent[-3:]
-    recap = next((i for i in reversed(last) if state.analyses[i].has("recap") or _restates(state, i)), None)
+    recap = next((i for i in reversed(last) if state.analyses[i].has("recap") or _restates(state, i, agreed)), None)
     signoff = next((i for i in reversed(agent[-2:]) if state.analyses[i].names & {"goodbye", "thanks"}), None)
     turns = sorted({i for i in (recap, signoff) if i is not None})
     if recap is None:
@@ -111,12 +111,12 @@ def _closing(state: CallState) -> tuple[bool, list[int], str]:
     return True, turns, ""
 
 
-def _restates(state: CallState, i: int) -> bool:
+def _restates(state: CallState, i: int, agreed: Plan | None) -> bool:
     """Turn ``i`` sums up the outcome: a plan turn with a recap word, or (no word needed) one that
     repeats terms already on the table: the date and the amount said earlier in the call
     ("好，3月20号还3000，4月15号前还4340，手机银行还")."""
     a = state.analyses[i]
-    if find_plan(state) is None:
+    if agreed is None:
         return False  # no outcome to sum up: "这个情况我记一下。但是要尽快全额还款" repeats a demand
     for act in a.acts:
         if act.name in ("confirm_plan", "offer_plan") and (act.slots.get("amounts") or act.slots.get("dates")):
@@ -173,9 +173,10 @@ def judge_steps(state: CallState, rubric: Rubric) -> StepJudgement:
     ):
         applicable = reached and (done or cutoff is None)
         results[step] = result(step, done and reached, applicable, turns if done else [], missing)
-    close_done, close_turns, close_missing = _closing(state)
+    agreed = find_plan(state)
+    close_done, close_turns, close_missing = _closing(state, agreed)
     results[Step.CLOSING] = result(Step.CLOSING, close_done, True, close_turns, close_missing)
-    return StepJudgement(results, _order_ok(state, verified, results), find_plan(state) or plan, verified)
+    return StepJudgement(results, _order_ok(state, verified, results), agreed or plan, verified)
 
 
 def _order_ok(state: CallState, verified: int | None, results: dict[Step, StepResult]) -> bool:

@@ -5,11 +5,11 @@ file (none is in the labelled calls), in both languages where the idea exists in
 from __future__ import annotations
 
 import pytest
+from scoring_helpers import call, rules_at
 
 from scoring import score
 from scoring.analysis import analyse, numbers
 from scoring.transcript import parse_transcript
-from tests.scoring.scoring_helpers import call, rules_at
 
 
 def acts(text: str, speaker: str, lang: str) -> set[str]:

@@ -248,15 +248,13 @@ def _implied(u: _Utterance, start: int) -> bool:
 
 def _threatened(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     """Exposure threatened, also as the thing that paying would spare the debtor."""
-    for m in pattern.finditer(u.text):
-        if (not u.negated(m.start(), m.end()) or _implied(u, m.start())) and not _reported(u, m.start(), m.end()):
-            return [u.act("", m.start(), m.end())]
-    return []
+    return _unless_negated(u, pattern, spared_if_paid=True)
 
 
-def _unless_negated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+def _unless_negated(u: _Utterance, pattern: re.Pattern[str], spared_if_paid: bool = False) -> list[Act]:
     for m in pattern.finditer(u.text):
-        if not u.negated(m.start(), m.end()) and not _reported(u, m.start(), m.end()):
+        negated = u.negated(m.start(), m.end()) and not (spared_if_paid and _implied(u, m.start()))
+        if not negated and not _reported(u, m.start(), m.end()):
             return [u.act("", m.start(), m.end())]
     return []
 

@@ -195,7 +195,8 @@ def _contact_frequency(state: CallState, rule: Rule) -> list[Found]:
         over.append(f"contact_attempts_7d {sc.contact_attempts_7d}")
     if over:
         out.append((0, "; ".join(over)))
-        out.extend(_pressing_turns(state, rule.model_copy(update={"evidence": []}), -1))
+        # each turn that presses on regardless (checking who is on the line does not)
+        out.extend(_pressing_turns_specs(state, _specs(a for a in PRESSING if a != "ask_identity_check"), -1))
     out.extend(_agent_act(state, rule))
     return out
 
@@ -272,20 +273,36 @@ def _takes_up_offer(state: CallState, i: int) -> bool:
 
 
 def _time_barred(state: CallState, rule: Rule) -> list[Found]:
+    """Legal threats on a debt past its limitation period; where the pack says so (UK CONC 7.15.4),
+    also any further demand once the customer has said it is statute-barred and they won't pay."""
     sc = state.transcript.scenario
     barred = sc.time_barred if sc.time_barred is not None else sc.days_overdue > 365 * int(rule.params.get("years", 6))
-    return _agent_act(state, rule) if barred else []
+    out = _agent_act(state, rule) if barred else []
+    after_claim = rule.params.get("after_claim")
+    if after_claim and sc.time_barred is not False:
+        claimed = next((i for i in state.debtor_turns() if state.analyses[i].has("claim_time_barred")), None)
+        if claimed is not None:
+            seen = {i for i, _ in out}
+            out.extend(f for f in _pressing_turns_specs(state, _specs(after_claim), claimed) if f[0] not in seen)
+    return out
 
 
 def _no_identification(state: CallState, rule: Rule) -> list[Found]:
     out = _agent_act(state, rule)
     agent = state.agent_turns()
-    if agent and state.reached and not any(state.analyses[i].names & {"state_institution", "introduce_self"}
-                                           for i in agent):
+    # Asked who is calling, the agent answers without the company ("Doesn't matter. Pay today."),
+    # the company never having been given before. Those refusals are the finding; failing that,
+    # an agent who never says who they are is found where the account first comes up.
+    out.extend(_refused_when_asked(state, agent))
+    if not out and agent and state.reached and not any(state.analyses[i].names & {"state_institution", "introduce_self"}
+                                                       for i in agent):
         first = next((i for i in agent if state.analyses[i].names & {"mention_account", "state_amount"}), agent[0])
         out.append((first, state.transcript.turns[first].text))
-    # Asked who is calling, the agent answers without the company ("Doesn't matter. Pay today."),
-    # the company never having been given before.
+    return out
+
+
+def _refused_when_asked(state: CallState, agent: list[int]) -> list[Found]:
+    out: list[Found] = []
     named = False
     for i in agent:
         a = state.analyses[i]

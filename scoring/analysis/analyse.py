@@ -16,6 +16,7 @@ from collections.abc import Callable
 from scoring.analysis import dates, numbers
 from scoring.analysis.lexicon import Lexicon, Prefilter, builtin_lexicons, gate
 from scoring.analysis.model import Act, Analysis, Context, Facts, ToneFeature
+from scoring.analysis.normalise import normalise_zh
 
 _ZH_SENT = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
 _EN_SENT = re.compile(r".+?(?:[.!?;]+(?=\s|$)|\n|$)", re.S)
@@ -34,7 +35,7 @@ _ZH_NEG_AFTER = re.compile(r"^[^，,。；;]{0,10}((说法)?(不准确|不对|�
 _EN_NEG_AFTER = re.compile(r"^[^,.;]{0,30}\b(is not true|isn't true|not true|a myth|not how it works|isn't going to happen)", re.I)
 
 _LEGAL_ACTION = re.compile(r"起诉|立案|诉讼|上诉|法院|强制执行|传票|开庭|判决|失信|黑名单|限高|限制消费|冻结|查封|扣押|拍卖|划扣|"
-                           r"\b(lawsuits?|sue[sd]?|suing|suit|court|claim|judg(e)?ments?|summons|litigation|legal (action|proceedings)|"
+                           r"\b(lawsuits?|sue[sd]?|suing|suit|court|claim|judg(e)?ments?|judges?|summons|litigation|legal (action|proceedings)|"
                            r"CCJ|garnish\w*|seiz\w*|repossess\w*|levy|filed|bailiffs?|enforcement)\b", re.I)
 _CRIME = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|判刑|刑事|监狱|犯罪|诈骗|恶意透支|罪名|定罪|"
                     r"\b(arrest\w*|jail|prison|police|sheriff|criminal|crime|fraud|theft|stealing|prosecut\w*|"
@@ -293,7 +294,20 @@ def _state_overdue(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
         if act.slots["days"] is not None:
             return [act]
         found = found or act
+    # "到今天58天了", "it's been that way for 74 days": the case's own count of days, said where
+    # the debt is the subject, is the overdue period however it is worded.
+    due = u.facts.days_overdue
+    if due:
+        for d in u.durations:
+            if abs(d.days - due) <= max(7, 0.25 * due):
+                s, e = u.sentence(d.start)
+                if _OVERDUE_CUE.search(u.text, s, e):
+                    return [u.sentence_act("", d.start, days=d.days)]
     return [found] if found else []
+
+
+_OVERDUE_CUE = re.compile(r"逾期|晚|拖|欠|没还|未还|没交|没缴|未缴|过了|超过|超出|到今天|没动|\b(late|behind|overdue|past|unpaid|since|"
+                          r"paid|due|outstanding|owed?|owing|arrears|limit|that way|missed|nothing|balance)\b", re.I)
 
 
 def _legal_kind(u: _Utterance, start: int, end: int) -> str | None:
@@ -303,8 +317,12 @@ def _legal_kind(u: _Utterance, start: int, end: int) -> str | None:
     s, e = u.sentence(start)
     sentence = u.text[s:e]
     phrase = u.text[start:end]
-    certain = any(not _NEGATED_CERTAINTY.search(sentence[max(0, m.start() - 16):m.start()])
-                  for m in u.lex.markers["certainty"].finditer(sentence)) if "certainty" in u.lex.markers else False
+    # Certainty is read in the phrase's own clause: "征信上已经有记录了，再拖下去银行是可以起诉的"
+    # says the record is already there, not the suit.
+    cs, ce = _clause(sentence, start - s)
+    clause = sentence[cs:ce]
+    certain = any(not _NEGATED_CERTAINTY.search(clause[max(0, m.start() - 16):m.start()])
+                  for m in u.lex.markers["certainty"].finditer(clause)) if "certainty" in u.lex.markers else False
     if _CRIME.search(phrase) and not _LEGAL_ACTION.search(phrase):
         return "lawful" if u.lex.marker("narrow", sentence) else "false"
     if _LEGAL_ACTION.search(phrase):
@@ -312,10 +330,27 @@ def _legal_kind(u: _Utterance, start: int, end: int) -> str | None:
         conditional = u.lex.marker("conditional", sentence)
         if certain:
             return "false"
-        if possible or (conditional and ("依法" in sentence or "legal" in sentence.lower())):
+        if possible or _ONLY_IF.search(sentence) \
+                or (conditional and ("依法" in sentence or "legal" in sentence.lower())):
             return "lawful"
         return "false"
     return "false"
+
+
+_CLAUSE_BREAK = re.compile(r"[，,；;：:—]|\s-\s")
+# "only if they sued and a judge ruled for them would garnishment even be on the table"
+_ONLY_IF = re.compile(r"只有[^。]{0,20}才|\bonly (if|after|once|when)\b|\b(unless|until) (a|the) (court|judge)\b", re.I)
+
+
+def _clause(sentence: str, pos: int) -> tuple[int, int]:
+    """The clause of ``sentence`` around ``pos`` (between commas, semicolons, dashes)."""
+    start = 0
+    for m in _CLAUSE_BREAK.finditer(sentence):
+        if m.end() <= pos:
+            start = m.end()
+        else:
+            return start, m.start()
+    return start, len(sentence)
 
 
 def _explain_consequence(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
@@ -470,7 +505,7 @@ def _disclose(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
         s, e = u.sentence(m.start())
         sentence = u.text[s:e]
         if u.negated(m.start(), m.end()) or _WITHHOLD.search(sentence) or _proper_name(u, m.start()) \
-                or _reported(u, m.start()):
+                or _reported(u, m.start()) or _FIRM_AFTER.match(u.text, m.end()):
             continue
         if mini_miranda and mini_miranda.search(sentence):
             continue
@@ -481,6 +516,9 @@ def _disclose(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return []
 
 
+# "calling from ember lee collection partners": a firm's name, not the debt (lower-case ASR exports)
+_FIRM_AFTER = re.compile(r"\s+(partners|services|agency|group|associates|solutions|bureau|recover(y|ies)|management|"
+                         r"ltd|llc|inc|company|corp|department|dept|division|team|specialists)\b", re.I)
 _WITHHOLD = re.compile(r"只能(跟|和|与)|不方便|不能(跟|和)您?(说|谈|透露)|can.t (discuss|share|go into)|cannot (discuss|share)|"
                        r"only (discuss|speak)|not able to (discuss|share)", re.I)
 
@@ -520,6 +558,16 @@ def _proper_name(u: _Utterance, start: int) -> bool:
     return bool(re.search(r"(?-i:[A-Z][\w&'’-]*)\s+$", before)) and not re.search(r"[.!?]\s+\S*\s*$", before)
 
 
+def _stated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    """Said as a fact, not asked ("isn't it statute-barred?" asks; "it's statute-barred" states)."""
+    for m in pattern.finditer(u.text):
+        s, e = u.sentence(m.start())
+        if u.negated(m.start(), m.end()) or u.text[s:e].rstrip().endswith(("?", "？")):
+            continue
+        return [u.act("", m.start(), m.end())]
+    return []
+
+
 def _dispute(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
         before = u.clause_before(m.start())
@@ -540,16 +588,17 @@ _AGENT: dict[str, Handler] = {
     "mention_contacts": _threatened, "dispute_route": _route, "hardship_route": _route, "hardship_arrangement": _route, "demand_payment": _demand,
 }
 _DEBTOR: dict[str, Handler] = {
-    "dispute": _dispute, "counter_offer": _plan_or_terms,
+    "dispute": _dispute, "counter_offer": _plan_or_terms, "claim_time_barred": _stated,
     **{name: _unless_negated for name in ("has_lawyer", "hardship", "vulnerability", "stop_calling")},
 }
 # Handlers that may find an act with no match of the family (an amount alone, terms alone).
-_WITHOUT_MATCH = frozenset({_state_amount, _plan_or_terms})
+_WITHOUT_MATCH = frozenset({_state_amount, _plan_or_terms, _state_overdue})
 # Handlers that read the case facts (amount, call date) or the call so far: run for every call.
 # The others depend on the text alone, so their acts are kept per text.
 # Each is kept per text too, under the one thing of the call it reads.
 _CALL_KEY: dict[Handler, Callable[[_Utterance], object]] = {
     _state_amount: lambda u: u.facts.amount_due,
+    _state_overdue: lambda u: u.facts.days_overdue,
     _plan_or_terms: lambda u: u.facts.call_date,
     _plan: lambda u: u.facts.call_date,
     _jargon: lambda u: u.context.explained_terms,
@@ -728,12 +777,29 @@ def analyse(text: str, speaker: str, lang: str, facts: Facts | None = None, cont
     lex = (lexicons or builtin_lexicons()).get(lang) or builtin_lexicons()["zh" if lang.startswith("zh") else "en"]
     if speaker not in ("agent", "debtor") or not text or not text.strip():
         return Analysis(text, speaker, lang)
-    if lang.startswith("zh") and ("—" in text or "～" in text):
-        # "最后——四——位", "6月——8号": a drawn-out word, not a clause break
-        text = _DRAWL.sub("", text)
+    said = None
+    if lang.startswith("zh"):
+        if "—" in text or "～" in text:
+            # "最后——四——位", "6月——8号": a drawn-out word, not a clause break
+            text = _DRAWL.sub("", text)
+        plain = normalise_zh(text)  # 請問 -> 请问, 鱼期 -> 逾期: same length, so spans still fit
+        if plain != text:
+            said, text = text, plain
     elif lang == "en" and _FILLER.search(text):
         # ASR fillers ("this is um rafael ortiz with ...") split the phrases the lexicon knows
         text = _FILLER.sub("", text)
+    analysis = _analyse_text(text, speaker, lex, facts, context)
+    return _in_own_words(analysis, said) if said is not None else analysis
+
+
+def _in_own_words(analysis: Analysis, said: str) -> Analysis:
+    """The analysis of normalised text, quoting the speaker's own characters (same spans)."""
+    acts = tuple(Act(a.name, a.start, a.end, said[a.start:a.end], a.slots) for a in analysis.acts)
+    tone = tuple(ToneFeature(t.kind, t.start, t.end, said[t.start:t.end]) for t in analysis.tone)
+    return Analysis(said, analysis.speaker, analysis.lang, acts, tone, analysis.names)
+
+
+def _analyse_text(text: str, speaker: str, lex: Lexicon, facts: Facts | None, context: Context | None) -> Analysis:
     info = _text_info(lex, speaker, text)
     if info.analysis is not None:
         return info.analysis  # nothing of the call matters for this text

@@ -32,7 +32,7 @@ EXTRA_AGENT_ACTS = frozenset({
 # Debtor acts beyond DebtorIntent: facts the rules and the debtor guard need.
 EXTRA_DEBTOR_ACTS = frozenset({
     "give_verification", "not_debtor", "relative", "wrong_number", "hardship", "vulnerability", "ask_later_time",
-    "stop_calling", "has_lawyer",
+    "stop_calling", "has_lawyer", "claim_time_barred",
 })
 AGENT_ACTS = frozenset(a.value for a in AgentAct) | EXTRA_AGENT_ACTS
 DEBTOR_ACTS = frozenset(i.value for i in DebtorIntent) | EXTRA_DEBTOR_ACTS

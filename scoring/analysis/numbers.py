@@ -76,8 +76,14 @@ EN_NUMBER_WORDS = sorted((set(_EN_SMALL) - {"a", "an"}) | set(_EN_SCALE) - {"k"}
 
 
 def en_words_to_number(text: str) -> float | None:
-    """Value of "five hundred", "two thousand three hundred", "twenty-five"; None if not a number."""
+    """Value of "five hundred", "two thousand three hundred", "twenty-five"; None if not a number.
+
+    Spoken prices without a scale word read in pairs: "one-fifty" is 150, "sixty-one forty" 6,140.
+    """
     words = re.split(r"[\s-]+(?:and\s+)?", text.lower().strip())
+    paired = _spoken_pair(words)
+    if paired is not None:
+        return None if paired != paired else paired  # NaN: digits read out one by one
     total = current = 0.0
     seen = False
     for w in words:
@@ -97,6 +103,26 @@ def en_words_to_number(text: str) -> float | None:
     return total + current if seen else None
 
 
+def _spoken_pair(words: list[str]) -> float | None:
+    """"one fifty" -> 150, "eighteen twenty-five" -> 1825: two groups under a hundred, no scale word.
+    NaN for three or more such groups ("three seven one" is read out digit by digit, not a sum)."""
+    words = [w for w in words if w and w != "and"]
+    if not words or any(w not in _EN_SMALL or w in ("a", "an") for w in words):
+        return None
+    groups: list[int] = []
+    for w in words:
+        v = _EN_SMALL[w]
+        if groups and v < 10 and groups[-1] >= 20 and groups[-1] % 10 == 0:
+            groups[-1] += v  # "sixty" + "one"
+        else:
+            groups.append(v)
+    if len(groups) == 2 and 0 < groups[0] < 100 and groups[1] >= 10:
+        return float(groups[0] * 100 + groups[1])
+    if len(groups) == 3 and 0 < groups[0] < 100 and groups[1] >= 10 and groups[2] >= 10:
+        return groups[0] * 100 + groups[1] + groups[2] / 100  # "twenty-seven eighty-six thirty": $2,786.30
+    return float("nan") if len(groups) > 1 else None
+
+
 @dataclass(frozen=True)
 class Amount:
     """A sum of money found in text; ``approx`` for 三千多 / "about"."""
@@ -113,7 +139,9 @@ _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _EN_WORDNUM = r"(?:(?:" + "|".join(EN_NUMBER_WORDS) + r")(?:[\s-]+(?:and\s+)?)?)+"
 _ZH_MONEY = re.compile(
     rf"(?P<num>{_ARABIC}|{_CN_NUM})\s*(?P<big>[万千wW]|k)?(?P<more>多|来|余|左右)?\s*"
-    rf"(?P<unit>块钱|块|元|圆|RMB|rmb)?(?:(?P<jiao>[{CN_NUM_CHARS}\d])毛)?(?P<tail>多|左右)?"
+    rf"(?P<unit>块钱|块|元|圆|RMB|rmb)?(?:(?P<jiao>[{CN_NUM_CHARS}\d])(?:毛|角)"
+    # "4875块6", "1286块4": the jiao said without 毛 right after 块
+    rf"|(?<=块)(?P<jiao2>[{CN_NUM_CHARS}\d])(?![{CN_NUM_CHARS}\d天号日月个期年次点分岁位周楼]))?(?P<tail>多|左右)?"
 )
 _EN_MONEY = re.compile(
     rf"(?P<sign>[$£€¥￥])\s?(?P<num>{_ARABIC})\s*(?P<big>k|K|grand|thousand|million)?\b"
@@ -124,15 +152,19 @@ _EN_MONEY = re.compile(
     re.I,
 )
 _EN_SCALED_WORDS = re.compile(rf"\b{_EN_WORDNUM}", re.I)
+# a bare sum the speaker then says they can pay: "2959……我这月底能还", "3000，下周一还"
+_ZH_PAY_AFTER = re.compile(r"[…。.，, ]{0,3}[我这个就先能可以月底初下周今明后天号一二三四五六日\d]{0,8}(能|可以|先|就)?(还|付|缴|交)(?![有没款])")
+_EN_SUM_AFTER = re.compile(r"(?:is|was|.s) (?:your|the) (?:payoff|balance|total|amount|figure)\b", re.I)
+_SAY_BEFORE = re.compile(r"\b(?:let.s say|say|make it|call it|do|manage|afford|pay|owe|of)\s+$", re.I)
 _APPROX_BEFORE = re.compile(r"(?:大约|大概|约|差不多|将近|about|around|roughly|approximately|nearly|some)\s*$", re.I)
 # A bare sum that a payment date follows: "500 on the 28th", "300 by Friday", "200 every month".
-_EN_WHEN_AFTER = re.compile(r"\s+(?:on|by|before|this|next|every|each|a|per)\s+(?:the\s+\d|\d|mon|tue|wed|thu|fri|sat|"
+_EN_WHEN_AFTER = re.compile(r"\s+(?:on|by|before|this|next|every|each|a|per)\s+(?:other\s+)?(?:the\s+\d|\d|mon|tue|wed|thu|fri|sat|"
                             r"sun|week|month|fortnight|payday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
 _NOT_MONEY_AFTER = re.compile(r"\s*(?:天|日|号|月|年|期|个|次|岁|点|分钟|小时|周|%|％|位|楼|days?|months?|weeks?|years?|"
                               r"times|payments|instal|percent|%|am|pm|a\.m|p\.m|st\b|nd\b|rd\b|th\b|:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|o.clock)", re.I)
 _NOT_MONEY_BEFORE = re.compile(r"(?:工号|编号|尾号|后四位|后4位|最后四|号码|号是|身份证|手机号|last four|number|\bID\b|No\.|#|extension|"
                                r"ext\.?|room|apartment|postcode|zip|version|第|每)\s*(?:是|为|:|：)?\s*$", re.I)
-_PAY_BEFORE = re.compile(r"(?:还|付|交|打|转|欠|共|计|额|款|金|有|单|剩|剩下|剩下的|就|能|先|最多|只有|拿出|凑|pay|owe|payment|of|balance|due|is|at|for|send|down)\s*[了上个掉出]?\s*$"
+_PAY_BEFORE = re.compile(r"(?:还|付|交|缴|打|转|欠|共|计|额|款|金|有|单|剩|剩下|剩下的|就|能|先|最多|只有|拿出|凑|pay|owe|payment|of|balance|due|is|at|for|send|down)\s*[了上个掉出着]?\s*$"
                          # a date or the product just before a bare sum: "今天3000", "10号前4650", "花呗3590"
                          r"|(?:今天|明天|后天|月底|月初|周[一二三四五六日末]|号|日|号前|日前|之前|以前|前|呗|卡|贷|加|是|为|合计|共计)\s*$"
                          # a sum per instalment: "每期七百多", "每个月1500", "首期两千"
@@ -182,9 +214,13 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
                 value = _num(m.group())
                 if value and value >= 10 and not _looks_like_year(m.group(), text, m.end()):
                     out.append(Amount(value, m.start(), m.end(), bool(_APPROX_BEFORE.search(before))))
-            # spelled-out sums with a scale word, as ASR writes them: "three hundred on friday"
+            # spelled-out sums with a scale word, as ASR writes them: "three hundred on friday";
+            # without one, only where a payment is plainly meant: "fifteen a month", "say one-fifty"
             for m in _EN_SCALED_WORDS.finditer(text):
-                if not re.search(r"hundred|thousand", m.group(), re.I) \
+                if not re.search(r"hundred|thousand", m.group(), re.I) and not (
+                        _EN_WHEN_AFTER.match(text, m.end() - (m.group()[-1:].isspace()))
+                        or _EN_SUM_AFTER.match(text, m.end())
+                        or _SAY_BEFORE.search(text, 0, m.start())) \
                         or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken) \
                         or _NOT_MONEY_AFTER.match(text, m.end()):
                     continue
@@ -208,10 +244,10 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
         elif big in ("千", "k"):
             value *= 1000
         unit = m.group("unit")
-        if m.group("jiao"):
-            jiao = _num(m.group("jiao"))
+        if m.group("jiao") or m.group("jiao2"):
+            jiao = _num(m.group("jiao") or m.group("jiao2"))
             value += (jiao or 0) / 10
-        marked = bool(unit) or bool(m.group("jiao"))
+        marked = bool(unit) or bool(m.group("jiao") or m.group("jiao2"))
         if not marked:
             if _NOT_MONEY_AFTER.match(text, m.end()) or _looks_like_year(raw, text, m.end()):
                 continue
@@ -221,7 +257,8 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
             # "一万六千八百八，拖了120天" / "那张卡，八千三百五": a spoken sum in the thousands needs no
             # paying verb; a bare figure does ("今天3000" yes, "我1990年" no).
             spoken = len(raw) >= 2 and raw[0] in _CN_DIGITS and re.search("[千万萬]", raw)
-            if not (_PAY_BEFORE.search(before.rstrip("，,：: ")) or value >= 1000 and spoken):
+            if not (_PAY_BEFORE.search(before.rstrip("，,：: ")) or value >= 1000 and spoken
+                    or _ZH_PAY_AFTER.match(text, m.end())):
                 continue
             if value < 10:
                 continue

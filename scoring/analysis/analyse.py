@@ -248,14 +248,39 @@ def _implied(u: _Utterance, start: int) -> bool:
 
 
 def _threatened(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
-    """Exposure threatened, also as the thing that paying would spare the debtor."""
-    return _unless_negated(u, pattern, spared_if_paid=True)
-
-
-def _unless_negated(u: _Utterance, pattern: re.Pattern[str], spared_if_paid: bool = False) -> list[Act]:
+    """Exposure threatened, also as the thing that paying would spare the debtor; not when the
+    "colleagues" are the agent's own (我们同事) or the "unit" is on a document (原单位的通知书)."""
     for m in pattern.finditer(u.text):
-        negated = u.negated(m.start(), m.end()) and not (spared_if_paid and _implied(u, m.start()))
+        if _OWN_SIDE.search(u.text, max(0, m.start() - 3), m.start() + 2) or _DOCUMENT.match(u.text, m.end()):
+            continue
+        negated = u.negated(m.start(), m.end()) and not _implied(u, m.start())
         if not negated and not _reported(u, m.start(), m.end()):
+            return [u.act("", m.start(), m.end())]
+    return []
+
+
+_OWN_SIDE = re.compile(r"(我们|咱们|我|我们的)同事|\b(our|my) (colleagues?|co-?workers?|team)\b", re.I)
+_DOCUMENT = re.compile(r"书|证明|材料|文件")
+
+
+def _unless_warned(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    """As ``_unless_negated``, but not in a warning against it ("任何让您转钱到个人账户的，都别信")."""
+    for m in pattern.finditer(u.text):
+        s, e = u.sentence(m.start())
+        if u.negated(m.start(), m.end()) or _reported(u, m.start(), m.end()) or _WARNING.search(u.text, s, e):
+            continue
+        return [u.act("", m.start(), m.end())]
+    return []
+
+
+_WARNING = re.compile(r"别信|不要信|不要相信|都是骗|骗子|诈骗|谨防|切勿|千万(别|不要)|一律不|都不要|不要转给|别转给|"
+                      r"\b(scam|fraudster|never (ask|send|pay|transfer)|will never ask|won.t ever ask|beware|"
+                      r"(don.t|do not|never) (ever )?(send|pay|transfer) (money|it|anything) to (anyone|a personal|someone))\b", re.I)
+
+
+def _unless_negated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    for m in pattern.finditer(u.text):
+        if not u.negated(m.start(), m.end()) and not _reported(u, m.start(), m.end()):
             return [u.act("", m.start(), m.end())]
     return []
 
@@ -582,9 +607,9 @@ _AGENT: dict[str, Handler] = {
     "false_legal": _false_legal, "sarcasm": _sarcasm, "jargon": _jargon, "offer_plan": _plan_or_terms,
     "disclose_debt": _disclose, "confirm_plan": _plan, "recap": _plan, "threat": _threat, "payment_channel": _channel,
     **{name: _unless_negated for name in (
-        "insult", "contempt", "extra_fee", "impersonation", "frequency_pressure",
-        "personal_account", "push_new_borrowing", "ask_third_party_pay", "dismiss_hardship",
+        "insult", "contempt", "impersonation", "frequency_pressure", "ask_third_party_pay", "dismiss_hardship",
         "dismiss_dispute")},
+    **{name: _unless_warned for name in ("personal_account", "push_new_borrowing", "extra_fee")},
     "mention_contacts": _threatened, "dispute_route": _route, "hardship_route": _route, "hardship_arrangement": _route, "demand_payment": _demand,
 }
 _DEBTOR: dict[str, Handler] = {
@@ -823,6 +848,12 @@ def _analyse_text(text: str, speaker: str, lex: Lexicon, facts: Facts | None, co
                 found = memo[key] = [Act(a.name or name, a.start, a.end, a.quote, a.slots) for a in handler(u, pattern)]
             acts.extend(found)
     names = {a.name for a in acts}
+    if "mention_contacts" in names and "push_new_borrowing" in names:
+        # "找家里亲戚周转一下": asking family for a loan is the borrowing push, not exposure
+        pushes = [a for a in acts if a.name == "push_new_borrowing"]
+        acts = [a for a in acts if a.name != "mention_contacts"
+                or not any(p.start < a.end and a.start < p.end for p in pushes)]
+        names = {a.name for a in acts}
     if "empathise" in names and names & _INSISTING_ACTS:
         acts = _drop_hollow_empathy(text, acts)
         names = {a.name for a in acts}

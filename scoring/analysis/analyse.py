@@ -253,6 +253,9 @@ def _threatened(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
         if _OWN_SIDE.search(u.text, max(0, m.start() - 3), m.start() + 2) or _DOCUMENT.match(u.text, m.end()):
             continue
+        s, e = u.sentence(m.start())
+        if u.text[s:e].rstrip().endswith(("?", "？")) and _WORRY.search(u.text, s, e):
+            continue  # "您担心我们打到您单位？不会的": the debtor's worry, put back to be answered
         negated = u.negated(m.start(), m.end()) and not _implied(u, m.start())
         if not negated and not _reported(u, m.start(), m.end()):
             return [u.act("", m.start(), m.end())]
@@ -261,6 +264,7 @@ def _threatened(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 
 _OWN_SIDE = re.compile(r"(我们|咱们|我|我们的)同事|\b(our|my) (colleagues?|co-?workers?|team)\b", re.I)
 _DOCUMENT = re.compile(r"书|证明|材料|文件")
+_WORRY = re.compile(r"担心|害怕|怕|会不会|是不是|\b(worried|afraid|concerned|wondering)\b", re.I)
 
 
 def _unless_warned(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:

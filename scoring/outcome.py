@@ -100,6 +100,12 @@ _NOTE_NO_REASON = re.compile(r"\bno reason(s)? (was |were )?(given|stated|provid
 _NOTE_NO_DISPUTE = re.compile(r"\b(no|not|without|never)\b[^.;]{0,20}\b(dispute[sd]?|disputing|contest\w*|challeng\w*)\b|"
                               r"\b(acknowledg\w*|accept\w*|agree\w*|confirm\w*) (the|that the|this) (debt|balance)\b|"
                               r"(无|没有?|未|并无|不存在)(提出)?(任何)?异议|(对|就)[^，。；]{0,8}(无|没有?)异议|认可(全部)?(欠款|债务)", re.I)
+_NOTE_NO_VULNERABILITY = re.compile(r"\bno (vulnerabilit(y|ies)|vulnerable circumstances)\b[^.;]{0,20}\b(identified|noted|disclosed|found|"
+                                    r"flagged|raised)\b|\bnot vulnerable\b|(无|未发现|没有|未见)(任何)?(脆弱|特殊困难|特殊情况)", re.I)
+_NOTE_CALLS_OK = re.compile(r"\bno objection to (further |more |future )?(calls|contact)\b|\b(happy|ok|okay|fine) (to|with) (further |more )?"
+                            r"(calls|contact)\b|\bfollow[- ]up call\b|(同意|可以)(继续|再次)?(来电|联系|致电)|(下次|再次)(致电|跟进|回访)", re.I)
+_NOTE_RELATIVE = re.compile(r"家属|亲属|家人|(他|她)的?(妈|爸|妻子|丈夫|老婆|老公)|\b(relative|family member|spouse|wife|husband|mother|"
+                            r"father|son|daughter)\b", re.I)
 _DISCLOSING = frozenset({"state_amount", "state_overdue", "disclose_debt", "ask_third_party_pay"})
 
 
@@ -118,6 +124,13 @@ def _notes_contradict(state: CallState) -> bool:
         return True  # "no reason given" when the customer gave one (job loss, illness, a dispute)
     if _NOTE_NO_DISPUTE.search(notes) and _disputed(state):
         return True  # "客户对欠款无异议" after the customer said the charges were not theirs
+    debtor_said = {n for j in state.debtor_turns() if state.listener[j] == DEBTOR for n in state.analyses[j].names}
+    if _NOTE_NO_VULNERABILITY.search(notes) and "vulnerability" in debtor_said:
+        return True  # "No vulnerability identified" after "I'm a carer... on antidepressants"
+    if _NOTE_CALLS_OK.search(notes) and state.cease_at is not None:
+        return True  # "No objection to further calls. Follow-up 8/26" after "stop calling me"
+    if _NOTE_RELATIVE.search(notes) and _wrong_number(state):
+        return True  # "家属接听，已请其转告" when the number belongs to a stranger
     if _NOTE_REFUSED.search(notes):
         debtor = [state.analyses[j] for j in state.debtor_turns() if state.listener[j] == DEBTOR]
         offered = any(act.slots.get("amounts") for b in debtor for act in b.all("counter_offer"))
@@ -129,3 +142,9 @@ def _notes_contradict(state: CallState) -> bool:
 def _same_day(recorded: date, said: str, year_known: bool) -> bool:
     found = date.fromisoformat(said)
     return recorded == found if year_known else (recorded.month, recorded.day) == (found.month, found.day)
+
+
+def _wrong_number(state: CallState) -> bool:
+    """The one who answered said the number is not the debtor's at all (打错了 / wrong number)."""
+    return any(state.analyses[j].has("wrong_number") for j in state.debtor_turns())
+

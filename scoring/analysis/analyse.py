@@ -452,12 +452,19 @@ _ARREST = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|监狱|判刑|\
 
 
 def _demand(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
-    """A demand for payment; ``urgent`` when it comes with false urgency or escalation."""
-    found = _unless_negated(u, pattern)
-    if not found:
-        return []
-    pressure = u.lex.markers.get("pressure")
-    return [u.act("", found[0].start, found[0].end, urgent=bool(pressure and pressure.search(u.text)))]
+    """A demand for payment; ``urgent`` when it comes with false urgency or escalation. A button
+    the agent is pointing to ("in our app under Card, then Make a payment", 点“立即还款”) is not one."""
+    for m in pattern.finditer(u.text):
+        if u.negated(m.start(), m.end()) or _reported(u, m.start(), m.end()) \
+                or _UI_BEFORE.search(u.text, max(0, m.start() - 30), m.start()):
+            continue
+        pressure = u.lex.markers.get("pressure")
+        return [u.act("", m.start(), m.end(), urgent=bool(pressure and pressure.search(u.text)))]
+    return []
+
+
+_UI_BEFORE = re.compile(r"(?:[“\"‘「]|\b(?:under|tap|click|press|select|choose|hit|then|button|menu|option|tab)\b[^.]{0,12}?)\s*$|点(击)?[“\"‘「]?\s*$",
+                        re.I)
 
 
 _LEGAL_VISIT = re.compile(r"传票|派出所|公安|警察|法院|执行|拘留|逮捕|summons|served|sheriff|police|bailiff|court|officers?|deput(y|ies)|"

@@ -336,7 +336,7 @@ def _state_overdue(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 
 
 _OVERDUE_CUE = re.compile(r"逾期|晚|拖|欠|没还|未还|没交|没缴|未缴|过了|超过|超出|到今天|没动|\b(late|behind|overdue|past|unpaid|since|"
-                          r"paid|due|outstanding|owed?|owing|arrears|limit|that way|missed|nothing|balance)\b", re.I)
+                          r"paid|due|outstanding|owed?|owing|arrears|limit|that way|missed|nothing|balance|been|sitting|sat)\b", re.I)
 
 
 def _legal_kind(u: _Utterance, start: int, end: int) -> str | None:

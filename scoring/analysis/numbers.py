@@ -200,7 +200,7 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
             value *= {"k": 1000, "grand": 1000, "thousand": 1000, "million": 1e6}.get(big, 1)
             if (m.group("unit") or "").lower().startswith("cent"):
                 value /= 100
-            approx = bool(_APPROX_BEFORE.search(text, 0, m.start()))
+            approx = bool(_APPROX_BEFORE.search(text, max(0, m.start() - 16), m.start()))
             out.append(Amount(value, m.start(), m.end(), approx, True))
         taken = [(a.start, a.end) for a in out]
         if lang == "en":
@@ -220,7 +220,7 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
                 if not re.search(r"hundred|thousand", m.group(), re.I) and not (
                         _EN_WHEN_AFTER.match(text, m.end() - (m.group()[-1:].isspace()))
                         or _EN_SUM_AFTER.match(text, m.end())
-                        or _SAY_BEFORE.search(text, 0, m.start())) \
+                        or _SAY_BEFORE.search(text, max(0, m.start() - 16), m.start())) \
                         or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken) \
                         or _NOT_MONEY_AFTER.match(text, m.end()):
                     continue
@@ -262,7 +262,7 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
                 continue
             if value < 10:
                 continue
-        approx = bool(m.group("more") or m.group("tail") or _APPROX_BEFORE.search(text, 0, m.start()))
+        approx = bool(m.group("more") or m.group("tail") or _APPROX_BEFORE.search(text, max(0, m.start() - 16), m.start()))
         out.append(Amount(value, m.start(), m.end(), approx, marked))
     return out
 

@@ -253,8 +253,7 @@ def _threatened(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
         if _OWN_SIDE.search(u.text, max(0, m.start() - 3), m.start() + 2) or _DOCUMENT.match(u.text, m.end()):
             continue
-        s, e = u.sentence(m.start())
-        if u.text[s:e].rstrip().endswith(("?", "？")) and _WORRY.search(u.text, s, e):
+        if _asked(u, m.start()) and _WORRY.search(u.text, *u.sentence(m.start())):
             continue  # "您担心我们打到您单位？不会的": the debtor's worry, put back to be answered
         negated = u.negated(m.start(), m.end()) and not _implied(u, m.start())
         if not negated and not _reported(u, m.start(), m.end()):
@@ -267,14 +266,27 @@ _DOCUMENT = re.compile(r"书|证明|材料|文件")
 _WORRY = re.compile(r"担心|害怕|怕|会不会|是不是|\b(worried|afraid|concerned|wondering)\b", re.I)
 
 
+def _first_kept(u: _Utterance, pattern: re.Pattern[str], drop: Callable[[re.Match[str]], bool]) -> re.Match[str] | None:
+    """The first match of the family that is neither negated nor reported nor dropped by ``drop``."""
+    for m in pattern.finditer(u.text):
+        if not (u.negated(m.start(), m.end()) or _reported(u, m.start(), m.end()) or drop(m)):
+            return m
+    return None
+
+
+def _act_of(u: _Utterance, m: re.Match[str] | None) -> list[Act]:
+    return [u.act("", m.start(), m.end())] if m else []
+
+
+def _asked(u: _Utterance, pos: int) -> bool:
+    """The sentence around ``pos`` is a question."""
+    s, e = u.sentence(pos)
+    return u.text[s:e].rstrip().endswith(("?", "？"))
+
+
 def _unless_warned(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     """As ``_unless_negated``, but not in a warning against it ("任何让您转钱到个人账户的，都别信")."""
-    for m in pattern.finditer(u.text):
-        s, e = u.sentence(m.start())
-        if u.negated(m.start(), m.end()) or _reported(u, m.start(), m.end()) or _WARNING.search(u.text, s, e):
-            continue
-        return [u.act("", m.start(), m.end())]
-    return []
+    return _act_of(u, _first_kept(u, pattern, lambda m: bool(_WARNING.search(u.text, *u.sentence(m.start())))))
 
 
 _WARNING = re.compile(r"别信|不要信|不要相信|都是骗|骗子|诈骗|谨防|切勿|千万(别|不要)|一律不|都不要|不要转给|别转给|"
@@ -283,10 +295,7 @@ _WARNING = re.compile(r"别信|不要信|不要相信|都是骗|骗子|诈骗|�
 
 
 def _unless_negated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
-    for m in pattern.finditer(u.text):
-        if not u.negated(m.start(), m.end()) and not _reported(u, m.start(), m.end()):
-            return [u.act("", m.start(), m.end())]
-    return []
+    return _act_of(u, _first_kept(u, pattern, lambda m: False))
 
 
 def _matches_case(value: float, facts: Facts, approx: bool = False) -> bool:
@@ -454,13 +463,11 @@ _ARREST = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|监狱|判刑|\
 def _demand(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     """A demand for payment; ``urgent`` when it comes with false urgency or escalation. A button
     the agent is pointing to ("in our app under Card, then Make a payment", 点“立即还款”) is not one."""
-    for m in pattern.finditer(u.text):
-        if u.negated(m.start(), m.end()) or _reported(u, m.start(), m.end()) \
-                or _UI_BEFORE.search(u.text, max(0, m.start() - 30), m.start()):
-            continue
-        pressure = u.lex.markers.get("pressure")
-        return [u.act("", m.start(), m.end(), urgent=bool(pressure and pressure.search(u.text)))]
-    return []
+    m = _first_kept(u, pattern, lambda m: bool(_UI_BEFORE.search(u.text, max(0, m.start() - 30), m.start())))
+    if m is None:
+        return []
+    pressure = u.lex.markers.get("pressure")
+    return [u.act("", m.start(), m.end(), urgent=bool(pressure and pressure.search(u.text)))]
 
 
 _UI_BEFORE = re.compile(r"(?:[“\"‘「]|\b(?:under|tap|click|press|select|choose|hit|then|button|menu|option|tab)\b[^.]{0,12}?)\s*$|点(击)?[“\"‘「]?\s*$",
@@ -596,12 +603,7 @@ def _proper_name(u: _Utterance, start: int) -> bool:
 
 def _stated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     """Said as a fact, not asked ("isn't it statute-barred?" asks; "it's statute-barred" states)."""
-    for m in pattern.finditer(u.text):
-        s, e = u.sentence(m.start())
-        if u.negated(m.start(), m.end()) or u.text[s:e].rstrip().endswith(("?", "？")):
-            continue
-        return [u.act("", m.start(), m.end())]
-    return []
+    return _act_of(u, _first_kept(u, pattern, lambda m: _asked(u, m.start())))
 
 
 def _dispute(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:

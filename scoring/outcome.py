@@ -93,7 +93,7 @@ _NOTE_NOTHING_DISCLOSED = re.compile(
     r"\b(disclosed|discussed|revealed|shared) nothing\b|"
     r"(未|没有?|并未|不曾)(向[^，。；]{0,6})?(透露|提及|告知|说明|涉及|谈及|泄露)[^，。；]{0,4}(任何|具体)?[^，。；]{0,6}(信息|情况|欠款|借款|账户|金额|逾期|内容)", re.I)
 _NOTE_REFUSED = re.compile(r"\brefus\w* to pay\b|\b(won.t|will not|would not|wouldn.t) pay\b|\bdeclined to pay\b|"
-                           r"拒绝还款|拒不还款|拒绝还钱|不愿(意)?还|拒还|表示不还", re.I)
+                           r"拒绝还款|拒不还款|拒绝还钱|不愿(意)?还|拒还|表示不还|(无|没有|毫无)还款意愿|\bno (intention|willingness) to pay\b", re.I)
 _NOTE_NO_REASON = re.compile(r"\bno reason(s)? (was |were )?(given|stated|provided|offered)\b|\b(gave|give|offered|provided) no "
                              r"(reason|explanation)\b|\bwithout (giving |a )?(any )?reason\b|未(说明|给出|提供|告知)(任何)?原因|"
                              r"没(有)?(说|讲|给)(明|出)?(任何)?(原因|理由)|原因不明|无故", re.I)
@@ -132,8 +132,10 @@ def _notes_contradict(state: CallState) -> bool:
     if _NOTE_RELATIVE.search(notes) and _wrong_number(state):
         return True  # "家属接听，已请其转告" when the number belongs to a stranger
     if _NOTE_REFUSED.search(notes):
+        # "refused to pay" / "无还款意愿" when the customer offered a sum or asked to pay part or in
+        # instalments ("能不能先还一部分，剩下的分几个月？") and never refused
         debtor = [state.analyses[j] for j in state.debtor_turns() if state.listener[j] == DEBTOR]
-        offered = any(act.slots.get("amounts") for b in debtor for act in b.all("counter_offer"))
+        offered = any(b.has("counter_offer") for b in debtor)
         if offered and not any(b.has("refuse") for b in debtor):
             return True
     return False

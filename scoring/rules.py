@@ -195,8 +195,10 @@ def _contact_frequency(state: CallState, rule: Rule) -> list[Found]:
         over.append(f"contact_attempts_7d {sc.contact_attempts_7d}")
     if over:
         out.append((0, "; ".join(over)))
-        # each turn that presses on regardless (checking who is on the line does not)
-        out.extend(_pressing_turns_specs(state, _specs(a for a in PRESSING if a != "ask_identity_check"), -1))
+        # each turn that presses on regardless (checking who is on the line, or writing down terms
+        # the debtor just agreed to, does not)
+        out.extend(f for f in _pressing_turns_specs(state, _specs(a for a in PRESSING if a != "ask_identity_check"), -1)
+                   if not _takes_up_offer(state, f[0], concrete=True))
     out.extend(_agent_act(state, rule))
     return out
 
@@ -260,13 +262,16 @@ _INSISTING = frozenset({"demand_payment", "dismiss_dispute", "dismiss_hardship",
                         "explain_consequence"})
 
 
-def _takes_up_offer(state: CallState, i: int) -> bool:
-    """The agent only writes down terms the debtor just proposed (not pressing for payment itself)."""
+def _takes_up_offer(state: CallState, i: int, concrete: bool = False) -> bool:
+    """The agent only writes down terms the debtor just proposed (not pressing for payment itself).
+    ``concrete``: only terms with a sum or a date ("I can do some of it" still leaves room to press)."""
     prev = next((j for j in range(i - 1, -1, -1) if state.transcript.turns[j].speaker == "debtor"), None)
     if prev is None:
         return False
     b, a = state.analyses[prev], state.analyses[i]
-    if b.names & {"counter_offer", "accept_plan"} and not a.names & _INSISTING:
+    if b.names & {"counter_offer", "accept_plan"} and not b.has("refuse") and not a.names & _INSISTING \
+            and (not concrete or b.has("accept_plan") or any(act.slots.get("amounts") or act.slots.get("dates")
+                                                             for act in b.all("counter_offer"))):
         return True
     # a recap of what was already agreed, at the end of the call
     return bool(a.names & {"confirm_plan", "recap"} and a.names & {"goodbye", "thanks"} and not a.names & _INSISTING)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from scoring.analysis import Analysis
 from scoring.callstate import DEBTOR, THIRD, CallState
 from scoring.plan import Plan, _terms, find_plan
 from scoring.rubric import Rubric
@@ -79,12 +80,18 @@ def _reminder(state: CallState, turns: list[int]) -> tuple[bool, list[int], str]
                   None)
     overdue = next((i for i in turns for act in state.analyses[i].all("state_overdue")
                     if _days_ok(act.slots.get("days"), due_days)), None)
-    consequence = _first(state, turns, "explain_consequence")
+    consequence = next((i for i in turns if _true_consequence(state.analyses[i])), None)
     evidence = sorted({i for i in (amount, overdue, consequence) if i is not None})
     for part, found in (("amount", amount), ("overdue", overdue), ("consequence", consequence)):
         if found is None:
             return False, evidence, part
     return True, evidence, ""
+
+
+def _true_consequence(a: Analysis) -> bool:
+    """A lawful consequence said in its own words, not the true half of a false one ("拉进征信黑名单")."""
+    false = [f.start for f in a.all("false_legal")]
+    return any(not any(c.start <= s < c.end for s in false) for c in a.all("explain_consequence"))
 
 
 def _support(state: CallState, turns: list[int]) -> tuple[bool, list[int], str]:

@@ -226,6 +226,7 @@ class _Utterance:
 
 # A non-ASCII char that IGNORECASE matches to an ASCII letter (the Kelvin sign, the long s).
 _ASCII_LOOKALIKE = re.compile(r"(?=[^\x00-\x7f])(?i:[a-z])")
+_HAS_DIGIT = re.compile(r"\d")
 _HAS_NUMBER = re.compile(r"[\d零〇一二两三四五六七八九十百千万]|\b(one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
                          r"fifteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|thousand)\b", re.I)
 
@@ -298,6 +299,17 @@ def _unless_negated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return _act_of(u, _first_kept(u, pattern, lambda m: False))
 
 
+def _insult(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    """An insult aimed at the customer, not a word about other people ("现在骗子可多了")."""
+    return _act_of(u, _first_kept(u, pattern, lambda m: bool(
+        _OTHERS_BEFORE.search(u.text, max(0, m.start() - 6), m.start()) or _OTHERS_AFTER.match(u.text, m.end()))))
+
+
+_OTHERS_BEFORE = re.compile(r"(现在|如今|外面|网上|社会上|好多|很多|那些|有些|有的|一些|防|小心|谨防|冒充|电信|专门)[^，。,]{0,2}$|"
+                            r"(lots of|a lot of|so many|there are|beware of|those|some|watch out for|out there)\s+$", re.I)
+_OTHERS_AFTER = re.compile(r"\s*(可多|很多|太多|挺多|真多|多了|多得很|横行|打来|冒充)|s?\s+(out there|these days|everywhere)", re.I)
+
+
 def _matches_case(value: float, facts: Facts, approx: bool = False) -> bool:
     """Said correctly: within a unit (or 1%); "八千多" / "about 8,600" within 15%."""
     due = facts.amount_due
@@ -306,16 +318,36 @@ def _matches_case(value: float, facts: Facts, approx: bool = False) -> bool:
     return abs(value - due) <= max(1.0, 0.01 * due) or (approx and value <= due <= value * 1.15 + 1)
 
 
+_FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?![\d.,]*\d)")
+
+
+def _case_figures(u: _Utterance) -> list[numbers.Amount]:
+    """"您快易借那笔2950，逾期16天了": a bare figure that is the case's own balance is that
+    balance, with no unit or paying verb around it (a year or a day count never matches it)."""
+    due = u.facts.amount_due
+    if not due or due < 100:
+        return []
+    taken = [(a.start, a.end) for a in u.amounts]
+    out = []
+    for m in _FIGURE.finditer(u.text):
+        value = float(m.group().replace(",", ""))
+        if abs(value - due) <= max(1.0, 0.01 * due) and not any(s <= m.start() < e for s, e in taken) \
+                and not numbers.NOT_MONEY_AFTER.match(u.text, m.end()) \
+                and not numbers.NOT_MONEY_BEFORE.search(u.text[max(0, m.start() - 12):m.start()]):
+            out.append(numbers.Amount(value, m.start(), m.end(), False, False))
+    return out
+
+
 def _state_amount(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     best: Act | None = None
-    for amount in u.amounts:
+    for amount in u.amounts + _case_figures(u):
         s, e = u.sentence(amount.start)
         cue = pattern.search(u.text, s, e)
         if not cue and not _matches_case(amount.value, u.facts):
             continue
-        if u.lang == "zh" and not cue and not _ZH_EMPLOYED.search(u.text):
-            continue
         ok = _matches_case(amount.value, u.facts, amount.approx)
+        if u.lang == "zh" and not cue and not _ZH_EMPLOYED.search(u.text) and not (ok and not amount.approx):
+            continue  # a bare sum is the balance only where the debt is the subject, or it is the balance
         act = u.sentence_act("", amount.start, amount=amount.value, matches_case=ok)
         if best is None or (act.slots["matches_case"] and not best.slots["matches_case"]):
             best = act
@@ -576,7 +608,7 @@ def _channel(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return []
 
 
-_BORROW_PLACE = re.compile(r"借款\s*(App|APP|app|软件|平台)|贷款\s*(App|APP|app|软件|平台)|网贷|下[个一]?[^。，]{0,4}(借|贷)|借呗|微粒贷|白条|"
+_BORROW_PLACE = re.compile(r"借款\s*(App|APP|app|软件|平台)|贷款\s*(App|APP|app|软件|平台)|网贷|下[个一]?[^。，]{0,4}(借|贷)|(借呗|微粒贷|白条|花呗)[^。，]{0,4}(借|套|取现|周转|刷)|从(借呗|微粒贷|白条|花呗)|"
                            r"\b(payday|loan (app|shark|company|site)|lenders?|borrow\w*|credit line|cash advance|pawn)\b", re.I)
 
 
@@ -620,10 +652,10 @@ _AGENT: dict[str, Handler] = {
     "false_legal": _false_legal, "sarcasm": _sarcasm, "jargon": _jargon, "offer_plan": _plan_or_terms,
     "disclose_debt": _disclose, "confirm_plan": _plan, "recap": _plan, "threat": _threat, "payment_channel": _channel,
     **{name: _unless_negated for name in (
-        "insult", "contempt", "impersonation", "frequency_pressure", "ask_third_party_pay", "dismiss_hardship",
+        "contempt", "impersonation", "frequency_pressure", "ask_third_party_pay", "dismiss_hardship",
         "dismiss_dispute")},
     **{name: _unless_warned for name in ("personal_account", "push_new_borrowing", "extra_fee")},
-    "mention_contacts": _threatened, "dispute_route": _route, "hardship_route": _route, "hardship_arrangement": _route, "demand_payment": _demand,
+    "insult": _insult, "mention_contacts": _threatened, "dispute_route": _route, "hardship_route": _route, "hardship_arrangement": _route, "demand_payment": _demand,
 }
 _DEBTOR: dict[str, Handler] = {
     "dispute": _dispute, "counter_offer": _plan_or_terms, "claim_time_barred": _stated,
@@ -716,9 +748,11 @@ def _text_steps(u: _Utterance, families: dict[str, re.Pattern[str]], handlers: d
         handler = handlers.get(name, _plain)
         if handler in _NEEDS_CALL:
             if handler is _state_amount:
-                wanted = bool(u.amounts)  # no amount, no act
+                wanted = bool(u.amounts) or _HAS_DIGIT.search(u.text) is not None  # no amount, no act
             elif handler is _plan_or_terms:
                 wanted = bool(u.amounts) or u.may_match(pattern)
+            elif handler is _state_overdue:
+                wanted = u.may_match(pattern) or bool(u.durations)
             else:
                 wanted = u.may_match(pattern)
             if wanted:
@@ -764,9 +798,11 @@ def _text_steps_narrowed(u: _Utterance, prefilter: Prefilter, plan: tuple[dict[i
         narrowed = prefilter.narrowed(i, passed) if hits & low else None  # None: the family cannot match
         if handler in _NEEDS_CALL:
             if handler is _state_amount:
-                wanted = bool(u.amounts)  # no amount, no act
+                wanted = bool(u.amounts) or _HAS_DIGIT.search(u.text) is not None  # no amount, no act
             elif handler is _plan_or_terms:
                 wanted = bool(u.amounts) or narrowed is not None
+            elif handler is _state_overdue:
+                wanted = narrowed is not None or bool(u.durations)  # the case's own day count needs no cue
             else:
                 wanted = narrowed is not None
             if wanted:

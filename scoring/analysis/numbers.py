@@ -160,9 +160,9 @@ _APPROX_BEFORE = re.compile(r"(?:大约|大概|约|差不多|将近|about|around
 # A bare sum that a payment date follows: "500 on the 28th", "300 by Friday", "200 every month".
 _EN_WHEN_AFTER = re.compile(r"\s+(?:on|by|before|this|next|every|each|a|per)\s+(?:other\s+)?(?:the\s+\d|\d|mon|tue|wed|thu|fri|sat|"
                             r"sun|week|month|fortnight|payday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
-_NOT_MONEY_AFTER = re.compile(r"\s*(?:天|日|号|月|年|期|个|次|岁|点|分钟|小时|周|%|％|位|楼|days?|months?|weeks?|years?|"
+NOT_MONEY_AFTER = re.compile(r"\s*(?:天|日|号|月|年|期|个|次|岁|点|分钟|小时|周|%|％|位|楼|days?|months?|weeks?|years?|"
                               r"times|payments|instal|percent|%|am|pm|a\.m|p\.m|st\b|nd\b|rd\b|th\b|:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|o.clock)", re.I)
-_NOT_MONEY_BEFORE = re.compile(r"(?:工号|编号|尾号|后四位|后4位|最后四|号码|号是|身份证|手机号|last four|number|\bID\b|No\.|#|extension|"
+NOT_MONEY_BEFORE = re.compile(r"(?:工号|编号|尾号|后四位|后4位|最后四|号码|号是|身份证|手机号|last four|number|\bID\b|No\.|#|extension|"
                                r"ext\.?|room|apartment|postcode|zip|version|第|每)\s*(?:是|为|:|：)?\s*$", re.I)
 _PAY_BEFORE = re.compile(r"(?:还|付|交|缴|打|转|欠|共|计|额|款|金|有|单|剩|剩下|剩下的|就|能|先|最多|只有|拿出|凑|pay|owe|payment|of|balance|due|is|at|for|send|down)\s*[了上个掉出着]?\s*$"
                          # a date or the product just before a bare sum: "今天3000", "10号前4650", "花呗3590"
@@ -205,10 +205,10 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
         taken = [(a.start, a.end) for a in out]
         if lang == "en":
             for m in re.finditer(_ARABIC, text):
-                if any(s <= m.start() < e for s, e in taken) or _NOT_MONEY_AFTER.match(text, m.end()):
+                if any(s <= m.start() < e for s, e in taken) or NOT_MONEY_AFTER.match(text, m.end()):
                     continue
                 before = text[max(0, m.start() - 24):m.start()]
-                if _NOT_MONEY_BEFORE.search(before) or not (_PAY_BEFORE.search(before)
+                if NOT_MONEY_BEFORE.search(before) or not (_PAY_BEFORE.search(before)
                                                              or _EN_WHEN_AFTER.match(text, m.end())):
                     continue
                 value = _num(m.group())
@@ -222,7 +222,7 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
                         or _EN_SUM_AFTER.match(text, m.end())
                         or _SAY_BEFORE.search(text, max(0, m.start() - 16), m.start())) \
                         or any(s <= m.start() < e or m.start() <= s < m.end() for s, e in taken) \
-                        or _NOT_MONEY_AFTER.match(text, m.end()):
+                        or NOT_MONEY_AFTER.match(text, m.end()):
                     continue
                 value = _num(m.group())
                 if value and value >= 10:
@@ -249,10 +249,10 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
             value += (jiao or 0) / 10
         marked = bool(unit) or bool(m.group("jiao") or m.group("jiao2"))
         if not marked:
-            if _NOT_MONEY_AFTER.match(text, m.end()) or _looks_like_year(raw, text, m.end()):
+            if NOT_MONEY_AFTER.match(text, m.end()) or _looks_like_year(raw, text, m.end()):
                 continue
             before = text[max(0, m.start() - 12):m.start()]
-            if _NOT_MONEY_BEFORE.search(before):
+            if NOT_MONEY_BEFORE.search(before):
                 continue
             # "一万六千八百八，拖了120天" / "那张卡，八千三百五": a spoken sum in the thousands needs no
             # paying verb; a bare figure does ("今天3000" yes, "我1990年" no).

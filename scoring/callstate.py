@@ -91,6 +91,9 @@ def _listeners(transcript: Transcript, analyses: list[Analysis]) -> tuple[str, .
     said_yes: int | None = None  # a bare "yes, that's me" not yet backed by a check
     for i, (turn, a) in enumerate(zip(transcript.turns, analyses, strict=True)):
         if turn.speaker == "debtor":
+            if current == THIRD and "give_verification" in a.names and not a.names & _THIRD_SIGNS \
+                    and _asked_check(transcript, analyses, i):
+                current = None  # the check answered: whatever sounded like a relative was the holder
             verified = verified or ("give_verification" in a.names and current != THIRD)
             if a.names & _THIRD_SIGNS and "give_verification" not in a.names and not verified:
                 if said_yes is not None and a.names & _NOT_THE_HOLDER:
@@ -98,7 +101,8 @@ def _listeners(transcript: Transcript, analyses: list[Analysis]) -> tuple[str, .
                     # said yes was never the account holder, so what was said to them was disclosed.
                     marks[said_yes:i] = [THIRD] * (i - said_yes)
                 current, said_yes = THIRD, None
-            elif a.names & {"confirm_identity", "give_verification"} and (current != THIRD or _handed_over(a)):
+            elif a.names & {"confirm_identity", "give_verification"} and (
+                    current != THIRD or _handed_over(a, transcript.scenario.debtor_name)):
                 if current != DEBTOR and "give_verification" not in a.names:
                     said_yes = i
                 current = DEBTOR
@@ -120,6 +124,19 @@ _NOT_THE_HOLDER = frozenset({"not_debtor", "wrong_number", "relative"})
 _SELF = re.compile(r"我就是|我是[^。，,]{0,6}本人|是我本人|\b(speaking|this is (him|her|me)|it.s me|that.s me|i.m (him|her))\b", re.I)
 
 
-def _handed_over(a: Analysis) -> bool:
-    """A new voice confirming identity after a third party ("我就是" / "this is him speaking")."""
-    return bool(_SELF.search(a.text)) and not a.has("take_message")
+def _asked_check(transcript: Transcript, analyses: list[Analysis], i: int) -> bool:
+    """The agent turn just before ``i`` asked for an identity check."""
+    prev = next((j for j in range(i - 1, -1, -1) if transcript.turns[j].speaker == "agent"), None)
+    return prev is not None and analyses[prev].has("ask_identity_check")
+
+
+def _handed_over(a: Analysis, name: str | None = None) -> bool:
+    """A new voice confirming identity after a third party ("我就是" / "this is him speaking" /
+    "Hello? This is Wanda." when Wanda is the account holder)."""
+    if a.has("take_message"):
+        return False
+    if _SELF.search(a.text):
+        return True
+    parts = [p for p in re.split(r"[\s·.]+", name or "") if len(p) >= 2]
+    return any(re.search(rf"\b(this is|it.s|i.m|i am|speaking[,:]?)\s+{re.escape(p)}\b", a.text, re.I) for p in parts[:1]) \
+        or bool(name and re.search(rf"我(就)?是{re.escape(name)}", a.text))

@@ -108,6 +108,10 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
     recap = _recap(state, agreed, end)
     if recap is not None:
         amounts, found_dates, _ = _terms(state.analyses[recap])
+        when = state.transcript.scenario.call_local_time
+        if when is not None and when.date().isoformat() not in agreed.dates:
+            # "...and I'm mailing you the application today": today is no payment date unless agreed
+            found_dates = tuple(d for d in found_dates if d != when.date().isoformat())
         if amounts or found_dates:
             return Plan(agreed.proposed_at, agreed.agreed_at, amounts or agreed.amounts,
                         found_dates or agreed.dates, agreed.instalments, agreed.hardship, recap)

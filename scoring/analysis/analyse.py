@@ -306,7 +306,7 @@ def _insult(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 
 
 _OTHERS_BEFORE = re.compile(r"(现在|如今|外面|网上|社会上|好多|很多|那些|有些|有的|一些|防|小心|谨防|冒充|电信|专门)[^，。,]{0,2}$|"
-                            r"(lots of|a lot of|so many|there are|beware of|those|some|watch out for|out there)\s+$", re.I)
+                            r"\b(lots of|a lot of|so many|there are|beware of|those|some|watch out for|out there)\s+$", re.I)
 _OTHERS_AFTER = re.compile(r"\s*(可多|很多|太多|挺多|真多|多了|多得很|横行|打来|冒充)|s?\s+(out there|these days|everywhere)", re.I)
 
 

@@ -304,9 +304,26 @@ def find_durations(text: str, lang: str) -> list[Duration]:
         factor = 30 if "月" in unit else _UNIT_DAYS.get(unit, 1)
         out.append(Duration(int(value * factor), m.start(), m.end()))
     if lang == "zh":
-        for m in re.finditer(r"(半个?月|一个多月|个把月)", text):
-            out.append(Duration(15 if m.group().startswith("半") else 30, m.start(), m.end()))
+        for m in re.finditer(r"(半个?月|一个多月|个把月|一年多|大半年|半年多?)", text):
+            g = m.group()
+            out.append(Duration(15 if g.startswith("半个") or g == "半月" else 180 if "半年" in g else 365 if "年" in g
+                                else 30, m.start(), m.end()))
+    else:
+        # "a little over a year", "a month and a half", "a couple of months", "six weeks or so"
+        taken = [(d.start, d.end) for d in out]
+        for m in _EN_VAGUE_DURATION.finditer(text):
+            if any(s <= m.start() < e for s, e in taken):
+                continue
+            g = m.group().lower()
+            unit = next(u for u in ("year", "month", "week", "day") if u in g)
+            count = 2 if "couple" in g else 3 if ("few" in g or "several" in g) else 1
+            days = count * _UNIT_DAYS.get(unit, 1) * (1.5 if "and a half" in g else 1)
+            out.append(Duration(int(days), m.start(), m.end()))
     return out
+
+
+_EN_VAGUE_DURATION = re.compile(r"\b(?:(?:for|over|about|almost|nearly|than|past|been|good|whole)\s+(?:an?|a couple(?: of)?|a few|several)|"
+                                r"a couple(?: of)?|a few|several)\s+(?:year|month|week)s?(?: and a half)?\b|\ban? (?:year|month) and a half\b", re.I)
 
 
 _INSTALMENTS = re.compile(

@@ -12,7 +12,8 @@ from scoring.callstate import DEBTOR, CallState
 from scoring.rubric import Rubric
 from scoring.scorecard import ToneFinding, ToneResult, Violation
 
-_CUE_KIND = {"command": "command", "pressure": "pressure", "interrupt": "interruption", "shouting": "shouting"}
+_CUE_KIND = {"command": "command", "pressure": "pressure", "interrupt": "interruption", "shouting": "shouting",
+             "lecture": "lecturing", "familiar": "over_familiar", "minimise": "misleading"}
 _PRESSING = frozenset({"demand_payment", "push_new_borrowing", "explain_consequence", "false_legal", "threat"})
 _CARE = frozenset({"empathise", "hardship_route", "hardship_arrangement", "ask_reason"})
 # Pressing on after an attorney, a stop request or a dispute is heard in the call; too many calls

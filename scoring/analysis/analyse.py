@@ -245,7 +245,11 @@ def _implied(u: _Utterance, start: int) -> bool:
     """"今天要是能定下来，我们就不用一个个去打招呼了" / "If we sort it today I won't need to ring
     your boss": a negated step made conditional on paying is that step threatened."""
     s, _ = u.sentence(start)
-    return bool(_IF_YOU_PAY.search(u.text[s:start]))
+    # "别让我们同事白跑一趟", "谁不刷朋友圈？": the negation is the threat's own wording
+    return bool(_IF_YOU_PAY.search(u.text[s:start]) or _VEILED_NOT.search(u.text, max(s, start - 10), start))
+
+
+_VEILED_NOT = re.compile(r"(别|不要|不想|不希望)[^。，]{0,2}(让|逼|害)|免得|省得|谁不|哪个不|(don.t make|don.t let|wouldn.t want)", re.I)
 
 
 def _threatened(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
@@ -360,6 +364,10 @@ def _state_overdue(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
         if u.negated(m.start(), m.end()):
             continue
         durations = u.in_sentence(u.durations, m.start())
+        if durations:  # "两个月的没还上……最早那一期已经晚了40天了": the case's own count, else the nearest
+            due = u.facts.days_overdue
+            durations = sorted(durations, key=lambda d: (not (due and abs(d.days - due) <= max(7, 0.25 * due)),
+                                                         abs(d.start - m.start())))
         act = u.sentence_act("", m.start(), days=durations[0].days if durations else None)
         if act.slots["days"] is not None:
             return [act]
@@ -705,7 +713,7 @@ def _text_tone(u: _Utterance) -> list[ToneFeature]:
     """The tone cues of the words themselves (not of the acts)."""
     text, lex = u.text, u.lex
     out: list[ToneFeature] = []
-    for kind in ("polite", "command", "pressure", "interrupt", "curt", "shouting"):
+    for kind in ("polite", "command", "pressure", "interrupt", "curt", "shouting", "lecture", "familiar", "minimise"):
         pattern = lex.markers.get(kind)
         narrowed = u.narrow(pattern) if pattern else None
         m = narrowed.search(text) if narrowed else None

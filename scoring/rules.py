@@ -119,9 +119,14 @@ def _calling_hours(state: CallState, rule: Rule) -> list[Found]:
     start, end = _clock(rule.params.get("start", "08:00")), _clock(rule.params.get("end", "21:00"))
     if start <= when.time() < end:
         return _ruled_out_time(state)
-    if any(a.has("requested_time") or a.has("ask_later_time") and _late_request(a.text) for a in state.analyses):
-        return []  # the customer asked for this time
+    if any(a.has("requested_time") or a.has("ask_later_time") and _late_request(a.text) for a in state.analyses) \
+            or any(_BOOKED.search(t.text) for t in state.transcript.turns if t.speaker == "system"):
+        return []  # the customer asked for this time (said in the call, or the dialler's "scheduled callback")
     return [(0, f"call_local_time {when.isoformat(timespec='minutes')}")]
+
+
+_BOOKED = re.compile(r"scheduled call ?back|call ?back (requested|booked|scheduled)|(customer|consumer|debtor|caller)[^.\]]{0,12}"
+                     r"(asked|requested)[^.\]]{0,20}\b(call|ring|phone)|预约回(电|拨)|(客户|本人)[^，。\]]{0,6}(要求|约定?|预约)[^，。\]]{0,10}(回电|致电|来电|打)", re.I)
 
 
 def _ruled_out_time(state: CallState) -> list[Found]:

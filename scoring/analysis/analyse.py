@@ -249,7 +249,7 @@ def _implied(u: _Utterance, start: int) -> bool:
     return bool(_IF_YOU_PAY.search(u.text[s:start]) or _VEILED_NOT.search(u.text, max(s, start - 10), start))
 
 
-_VEILED_NOT = re.compile(r"(别|不要|不想|不希望)[^。，]{0,2}(让|逼|害)|免得|省得|谁不|哪个不|(don.t make|don.t let|wouldn.t want)", re.I)
+_VEILED_NOT = re.compile(r"(别|不要|不想|不希望)[^。，]{0,2}(让|逼|害)|免得|省得|谁不|哪个不|\b(don.t make|don.t let|wouldn.t want)\b", re.I)
 
 
 def _threatened(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
@@ -755,20 +755,23 @@ def _text_steps(u: _Utterance, families: dict[str, re.Pattern[str]], handlers: d
     for name, pattern in families.items():
         handler = handlers.get(name, _plain)
         if handler in _NEEDS_CALL:
-            if handler is _state_amount:
-                wanted = bool(u.amounts) or _HAS_DIGIT.search(u.text) is not None  # no amount, no act
-            elif handler is _plan_or_terms:
-                wanted = bool(u.amounts) or u.may_match(pattern)
-            elif handler is _state_overdue:
-                wanted = u.may_match(pattern) or bool(u.durations)
-            else:
-                wanted = u.may_match(pattern)
-            if wanted:
+            if _call_step_wanted(handler, u, u.may_match(pattern)):
                 steps.append((handler, name, pattern, {}))
             continue
         found = _run(handler, name, u, pattern)
         _add_run(steps, found)
     return steps
+
+
+def _call_step_wanted(handler: Handler, u: _Utterance, can_match: bool) -> bool:
+    """Whether a family that needs the call is worth running per call for this text."""
+    if handler is _state_amount:
+        return bool(u.amounts) or _HAS_DIGIT.search(u.text) is not None  # a bare figure may be the balance
+    if handler is _plan_or_terms:
+        return bool(u.amounts) or can_match  # terms alone make an offer
+    if handler is _state_overdue:
+        return can_match or bool(u.durations)  # the case's own day count needs no cue
+    return can_match
 
 
 def _run_plan(lex: Lexicon, prefilter: Prefilter, families: dict[str, re.Pattern[str]],
@@ -805,15 +808,7 @@ def _text_steps_narrowed(u: _Utterance, prefilter: Prefilter, plan: tuple[dict[i
         name, pattern, handler = entries[i]
         narrowed = prefilter.narrowed(i, passed) if hits & low else None  # None: the family cannot match
         if handler in _NEEDS_CALL:
-            if handler is _state_amount:
-                wanted = bool(u.amounts) or _HAS_DIGIT.search(u.text) is not None  # no amount, no act
-            elif handler is _plan_or_terms:
-                wanted = bool(u.amounts) or narrowed is not None
-            elif handler is _state_overdue:
-                wanted = narrowed is not None or bool(u.durations)  # the case's own day count needs no cue
-            else:
-                wanted = narrowed is not None
-            if wanted:
+            if _call_step_wanted(handler, u, narrowed is not None):
                 steps.append((handler, name, narrowed or pattern, {}))
             continue
         if narrowed is None and handler not in _WITHOUT_MATCH:

@@ -15,6 +15,7 @@ from datetime import time
 from functools import lru_cache
 
 from scoring.analysis import Act, Analysis
+from scoring.analysis.numbers import find_amounts
 from scoring.callstate import DEBTOR, THIRD, CallState
 from scoring.rubric import Evidence, Rule
 from scoring.scorecard import Violation
@@ -52,6 +53,65 @@ def _specs(names: Iterable[str]) -> list[Evidence]:
 
 
 def _agent_act(state: CallState, rule: Rule) -> list[Found]:
+    out = _agent_act_only(state, rule)
+    if any(spec.act == "extra_fee" for spec in rule.evidence):
+        # "加急费给您免了" names the fee only to drop it
+        names = {spec.act for spec in rule.evidence}
+        out = [f for f in out if not (_FEE_DROPPED.search(state.transcript.turns[f[0]].text)
+                                      and state.analyses[f[0]].names & names <= {"extra_fee"})]
+        out.extend(_fee_carried(state, out))
+    return out
+
+
+_FEE_WORD = re.compile(r"费|fee|charge|surcharge|\bcost", re.I)
+_FEE_DROPPED = re.compile(r"waiv|no (\w+ )?fee|drop(ped)? the fee|without (the|any) fee|免(掉|除|了)?[^。，]{0,4}费|不(收|要|用交)[^。，]{0,4}费|费[^。，]{0,4}(免|不收|不用)", re.I)
+
+
+def _fee_carried(state: CallState, found: list[Found]) -> list[Found]:
+    """An invented fee keeps breaking the rule in every later turn that asks for it: the fee
+    restated ("198的修复费就含在里面", "it's forty bucks"), or folded into the balance
+    ("2360加上198，一共2558", "$652.35, your 612.40 plus the fee")."""
+    if not found:
+        return []
+    first = min(i for i, _ in found)
+    due = state.transcript.scenario.amount_due or 0.0
+    fees: set[float] = set()
+    for i, _ in found:
+        text = state.transcript.turns[i].text
+        amounts = find_amounts(text, state.lang)
+        reach = 20 if state.lang == "en" else 8
+        for m in _FEE_WORD.finditer(text):
+            # the sum named with the fee, in the same clause: "198元的方案受理费", "a $39.95 processing fee"
+            near = []
+            for a in amounts:
+                gap = text[a.end:m.start()] if a.end <= m.start() else text[m.end():a.start]
+                if len(gap) <= reach and not _CLAUSE_END.search(gap):
+                    near.append((len(gap), a.value))
+            if near:
+                fees.add(min(near)[1])
+    # a sum as big as half the debt is the debt or a plan, not the fee
+    fees = {f for f in fees if not (due and f >= 0.5 * due)}
+    if not fees:
+        return []
+    seen = {i for i, _ in found}
+    out = []
+    for j in state.agent_turns():
+        text = state.transcript.turns[j].text
+        if j <= first or j in seen or _FEE_DROPPED.search(text):
+            continue
+        values = [(a.value, text[a.start:a.end]) for a in find_amounts(text, state.lang)]
+        values += [(float(m.group()), m.group()) for m in _BARE_NUMBER.finditer(text)]
+        hit = next((raw for v, raw in values for f in fees
+                    if abs(v - f) <= max(0.5, 0.02 * f) or (due and abs(v - (due + f)) <= 1.0)), None)
+        if hit:
+            out.append((j, hit))
+    return out
+
+
+_BARE_NUMBER = re.compile(r"(?<![\d.])\d+(?:\.\d+)?(?![\d.])")
+
+
+def _agent_act_only(state: CallState, rule: Rule) -> list[Found]:
     out = []
     overlap = rule.params.get("unless_overlap", [])
     for i in state.agent_turns():
@@ -199,12 +259,14 @@ def _contact_frequency(state: CallState, rule: Rule) -> list[Found]:
             and sc.contact_attempts_7d >= int(rule.params["max_7d"]):
         over.append(f"contact_attempts_7d {sc.contact_attempts_7d}")
     if over:
+        # The call itself is the breach. Later turns count only where they announce more calls
+        # (the evidence acts below): blind QA writers label an ordinary over-limit call on turn 0
+        # alone (en-fc-09, en-fg-07, en-fo-12, en-fs-05).
         out.append((0, "; ".join(over)))
-        # each turn that presses on regardless (checking who is on the line, or writing down terms
-        # the debtor just agreed to, does not)
-        out.extend(f for f in _pressing_turns_specs(state, _specs(a for a in PRESSING if a != "ask_identity_check"), -1)
-                   if not _takes_up_offer(state, f[0], concrete=True))
-    out.extend(_agent_act(state, rule))
+    if rule.params.get("announced") == "over_limit" and not over:
+        return out
+    # after a stop request, announcing more calls is pressing on: the cease rule's finding
+    out.extend(f for f in _agent_act(state, rule) if state.cease_at is None or f[0] < state.cease_at)
     return out
 
 
@@ -275,11 +337,57 @@ def _takes_up_offer(state: CallState, i: int, concrete: bool = False) -> bool:
         return False
     b, a = state.analyses[prev], state.analyses[i]
     if b.names & {"counter_offer", "accept_plan"} and not b.has("refuse") and not a.names & _INSISTING \
+            and not _asks_beyond_offer(state, i) \
             and (not concrete or b.has("accept_plan") or any(act.slots.get("amounts") or act.slots.get("dates")
                                                              for act in b.all("counter_offer"))):
         return True
+    if _restates_offer(state, i):
+        return True
     # a recap of what was already agreed, at the end of the call
     return bool(a.names & {"confirm_plan", "recap"} and a.names & {"goodbye", "thanks"} and not a.names & _INSISTING)
+
+
+def _offered(state: CallState, i: int) -> tuple[set, set]:
+    """The sums and dates the debtor has offered before turn ``i`` (not in a refusal)."""
+    amounts: set = set()
+    dates: set = set()
+    for j in state.debtor_turns():
+        if j >= i:
+            break
+        b = state.analyses[j]
+        if b.has("refuse"):
+            continue
+        for act in b.all("counter_offer"):
+            amounts.update(act.slots.get("amounts") or ())
+            dates.update(act.slots.get("dates") or ())
+    return amounts, dates
+
+
+def _plan_terms(a: Analysis) -> tuple[set, set]:
+    plans = [act for name in ("offer_plan", "confirm_plan") for act in a.all(name)]
+    return ({x for act in plans for x in act.slots.get("amounts") or ()},
+            {x for act in plans for x in act.slots.get("dates") or ()})
+
+
+def _asks_beyond_offer(state: CallState, i: int) -> bool:
+    """The agent takes the debtor's sum and adds one they never offered ("今天先还1000，剩下的7640
+    下周也得补上"): the remainder is pressed for."""
+    amounts, _ = _plan_terms(state.analyses[i])
+    offered, _ = _offered(state, i)
+    return bool(amounts & offered) and bool(amounts - offered)
+
+
+def _restates_offer(state: CallState, i: int) -> bool:
+    """The agent's plan only repeats sums (and dates) the debtor offered earlier in the call:
+    setting up the debtor's own offer ("今天这两千，您在App点立即还款") presses for nothing new."""
+    a = state.analyses[i]
+    if a.names & _INSISTING:
+        return False
+    amounts, dates = _plan_terms(a)
+    if not amounts:
+        return False
+    offered_amounts, offered_dates = _offered(state, i)
+    return amounts <= offered_amounts and dates <= offered_dates
 
 
 def _time_barred(state: CallState, rule: Rule) -> list[Found]:

@@ -23,7 +23,8 @@ CASES = [
     ("US-FALSE-THREAT", "en", "We're filing suit against you tomorrow morning.", {}),
     ("US-FALSE-CRIME", "en", "Not paying this is theft, and that's a crime.", {}),
     ("US-FALSE-AMOUNT", "en", "There's also a $90 processing fee added to your balance.", {}),
-    ("US-HARASS-CALLS", "en", "You owe $8,640 and I need a payment today.", {"contact_attempts_7d": 9}),
+    ("US-HARASS-CALLS", "en", "You owe $8,640, and we'll keep calling you every day till it's paid.",
+     {"contact_attempts_7d": 9}),
     ("UK-PRESSURE", "en", "Why not put it on another credit card to pay us?", {"jurisdiction": "UK"}),
     ("UK-MISREPRESENT", "en", "Bailiffs will be at your door on Monday.", {"jurisdiction": "UK"}),
 ]
@@ -122,7 +123,8 @@ def test_dispute_pressed_vs_routed():
 def test_frequency_from_metadata():
     turns = [("agent", "您这张卡欠款8640元，逾期35天，今天能还吗？"), ("debtor", "不能。")]
     card = score(call("zh", turns, contacts_today=5))
-    assert ("CN-FREQUENCY", 0) in rules_at(card) and ("CN-FREQUENCY", 4) in rules_at(card)
+    # the over-limit call itself is the breach; an ordinary ask later in it is not a second one
+    assert ("CN-FREQUENCY", 0) in rules_at(card) and ("CN-FREQUENCY", 4) not in rules_at(card)
     assert "CN-FREQUENCY" not in {v.rule for v in score(call("zh", turns, contacts_today=1)).violations}
 
 

@@ -106,13 +106,22 @@ def test_the_diallers_scheduled_callback_excuses_a_late_call() -> None:
     assert "US-HOURS" not in {r for r, _ in rules_at(c)}
 
 
-def test_writing_down_agreed_terms_does_not_press_on_after_too_many_calls() -> None:
-    turns = [("agent", "这周五能还8640吗？"), ("debtor", "行行行，周五还8640。"),
-             ("agent", "好，周五还8640，我这边记上了。谢谢您，再见。")]
-    c = card("zh", turns, jurisdiction="CN", contacts_today=6)
-    flagged = {t for r, t in rules_at(c) if r == "CN-FREQUENCY"}
-    ask, recap = 4, 6  # after the 4-turn opening
-    assert {0, ask} <= flagged and recap not in flagged
+@pytest.mark.parametrize(("lang", "jur", "turns", "over"), [
+    ("zh", "CN", [("agent", "这周五能还8640吗？"), ("debtor", "行行行，周五还8640。"),
+                  ("agent", "好，周五还8640，我这边记上了。谢谢您，再见。")], {"contacts_today": 6}),
+    ("en", "US", [("agent", "Can you do the $8,640 by Friday?"), ("debtor", "Fine, Friday."),
+                  ("agent", "Great, $8,640 Friday, I've noted it. Thanks, bye.")], {"contact_attempts_7d": 9}),
+])
+def test_an_over_limit_call_is_one_breach_on_turn_0(lang: str, jur: str, turns: list, over: dict) -> None:
+    """Blind QA writers put an ordinary over-limit call on turn 0 alone; later turns count only
+    where they announce more calls."""
+    c = card(lang, turns, jurisdiction=jur, **over)
+    flagged = {t for r, t in rules_at(c) if r in ("CN-FREQUENCY", "US-HARASS-CALLS")}
+    assert flagged == {0}
+    more = card(lang, [*turns[:2], ("agent", "我们系统明天接着给您打，一天七八个跑不了。" if lang == "zh"
+                                    else "I'll call twelve more times if that's what it takes.")],
+                jurisdiction=jur, **over)
+    assert {t for r, t in rules_at(more) if r in ("CN-FREQUENCY", "US-HARASS-CALLS")} == {0, 6}
 
 
 # --- tone --------------------------------------------------------------------------------------

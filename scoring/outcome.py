@@ -100,8 +100,7 @@ _NOTE_NO_REASON = re.compile(r"\bno reason(s)? (was |were )?(given|stated|provid
 _NOTE_NO_DISPUTE = re.compile(r"\b(no|not|without|never)\b[^.;]{0,20}\b(dispute[sd]?|disputing|contest\w*|challeng\w*)\b|"
                               r"\b(acknowledg\w*|accept\w*|agree\w*|confirm\w*) (the|that the|this) (debt|balance)\b|"
                               r"(无|没有?|未|并无|不存在)(提出)?(任何)?异议|(对|就)[^，。；]{0,8}(无|没有?)异议|认可(全部)?(欠款|债务)", re.I)
-_NOTE_NO_VULNERABILITY = re.compile(r"\bno (vulnerabilit(y|ies)|vulnerable circumstances)\b[^.;]{0,20}\b(identified|noted|disclosed|found|"
-                                    r"flagged|raised)\b|\bnot vulnerable\b|(无|未发现|没有|未见)(任何)?(脆弱|特殊困难|特殊情况)", re.I)
+_NOTE_NO_VULNERABILITY = re.compile(r"\bno (signs? of |indications? of |known )?(vulnerabilit(y|ies)|vulnerable circumstances)\b|\bnot vulnerable\b|(无|未发现|没有|未见)(任何)?(脆弱|特殊困难|特殊情况)", re.I)
 _NOTE_CALLS_OK = re.compile(r"\bno objection to (further |more |future )?(calls|contact)\b|\b(happy|ok|okay|fine) (to|with) (further |more )?"
                             r"(calls|contact)\b|\bfollow[- ]up call\b|(同意|可以)(继续|再次)?(来电|联系|致电)|(下次|再次)(致电|跟进|回访)", re.I)
 _NOTE_RELATIVE = re.compile(r"家属|亲属|家人|(他|她)的?(妈|爸|妻子|丈夫|老婆|老公)|\b(relative|family member|spouse|wife|husband|mother|"

@@ -39,7 +39,7 @@ _LEGAL_ACTION = re.compile(r"起诉|立案|诉讼|上诉|法院|强制执行|传
                            r"CCJ|garnish\w*|seiz\w*|repossess\w*|levy|filed|bailiffs?|enforcement)\b", re.I)
 _CRIME = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|判刑|刑事|监狱|犯罪|诈骗|恶意透支|罪名|定罪|"
                     r"\b(arrest\w*|jail|prison|police|sheriff|criminal|crime|fraud|theft|stealing|prosecut\w*|"
-                    r"locked up|charges|felony|misdemeanou?r|warrant|thief|thieves|crook|stole|embezzl\w*|swindl\w*)\b", re.I)
+                    r"locked up|charges|bad[- ]check|criminal record|on your record|felony|misdemeanou?r|warrant|thief|thieves|crook|stole|embezzl\w*|swindl\w*)\b", re.I)
 _NEGATED_CERTAINTY = re.compile(r"(不是|没有|并非|并不|尚未|\bnot\b|n't|\bno\b|\bnothing\b|\bnever\b).{0,12}$", re.I)
 _RHETORICAL = re.compile(r"\bwhy (not|don.t you|wouldn.t you)\b|\bhow about\b|\b(can|could|would|will) (you|we) not\b|"
                          r"^\W*(?:\w+\W+)?(can.t|couldn.t|won.t|wouldn.t|don.t|didn.t|isn.t|aren.t) (you|they|we|there)\b",

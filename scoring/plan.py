@@ -51,6 +51,17 @@ _REJECTS = re.compile(r"(顶|有|管)(什么|啥)用|够(干嘛|什么)|哪(够|
                       r"(enough|good enough)|too (little|low|small)|(is|that.s) a joke|that.s nothing)\b", re.I)
 
 
+# "行，剩下的到时候再说": the agent's turn opens by taking the debtor's terms
+_AGENT_OK = re.compile(r"^\W*(行|好的?|可以|没问题|成|得嘞|好嘞)(?![不了])|^\W*(ok(ay)?|alright|all right|great|perfect|"
+                       r"sounds good|that works|deal|done)\b", re.I)
+
+
+def _echoes(b: Analysis, amounts: tuple, found_dates: tuple) -> bool:
+    """The debtor repeats the offer's terms back ("15号之前3000。"): saying yes by echoing them."""
+    more = _terms(b)
+    return bool(amounts and set(more[0]) & set(amounts)) and bool(not found_dates or set(more[1]) & set(found_dates))
+
+
 def _concrete(amounts: tuple, found_dates: tuple, instalments: int | None, hardship: bool) -> bool:
     return hardship or bool(amounts and found_dates) or bool(instalments and (amounts or found_dates))
 
@@ -81,7 +92,7 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
             hardship = a.has("hardship_arrangement") and not a.has("dispute_route")  # a hold while a dispute is checked
             for j in _next(state, i, "debtor", 1):
                 b = state.analyses[j]
-                if j < end and b.has("accept_plan") and not b.has("refuse"):
+                if j < end and (b.has("accept_plan") or _echoes(b, amounts, found_dates)) and not b.has("refuse"):
                     more = _terms(b)
                     amounts2, dates2 = amounts + more[0], found_dates + more[1]
                     if _concrete(amounts2, dates2, inst or more[2], hardship):
@@ -101,7 +112,7 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
                     # agreed plan, not pushing past it; a demand that repeats less is no confirmation.
                     if c.has("demand_payment") and not (set(more[0]) & set(amounts) and set(more[1]) & set(found_dates)):
                         continue
-                    if (c.has("confirm_plan") or restated) and _concrete(amounts2, dates2, inst or more[2], False):
+                    if (c.has("confirm_plan") or restated or _AGENT_OK.search(c.text)) and _concrete(amounts2, dates2, inst or more[2], False):
                         agreed = Plan(i, k, amounts2, dates2, inst or more[2], False)
     if agreed is None:
         return None

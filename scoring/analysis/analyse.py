@@ -294,7 +294,7 @@ def _unless_warned(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return _act_of(u, _first_kept(u, pattern, lambda m: bool(_WARNING.search(u.text, *u.sentence(m.start())))))
 
 
-_WARNING = re.compile(r"别信|不要信|不要相信|都是骗|骗子|诈骗|谨防|切勿|千万(别|不要)|一律不|都不要|不要转给|别转给|"
+_WARNING = re.compile(r"别信|唔好信|咪信|千祈|不要信|不要相信|都是骗|骗子|诈骗|谨防|切勿|千万(别|不要)|一律不|都不要|不要转给|别转给|"
                       r"\b(scam|fraudster|never (ask|send|pay|transfer)|will never ask|won.t ever ask|beware|"
                       r"(don.t|do not|never) (ever )?(send|pay|transfer) (money|it|anything) to (anyone|a personal|someone))\b", re.I)
 
@@ -306,7 +306,13 @@ def _unless_negated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 def _insult(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     """An insult aimed at the customer, not a word about other people ("现在骗子可多了")."""
     return _act_of(u, _first_kept(u, pattern, lambda m: bool(
-        _OTHERS_BEFORE.search(u.text, max(0, m.start() - 6), m.start()) or _OTHERS_AFTER.match(u.text, m.end()))))
+        _OTHERS_BEFORE.search(u.text, max(0, m.start() - 6), m.start()) or _OTHERS_AFTER.match(u.text, m.end())
+        or _DONT_BELIEVE.search(u.text, *u.sentence(m.start())))))
+
+
+# "千万别信那些说能帮你代还的，都是骗子": the word names the fraudsters warned against
+_DONT_BELIEVE = re.compile(r"别信|唔好信|咪信|千祈|不要信|不要相信|谨防|切勿|千万(别|不要)|\b(beware|don.t (believe|trust)|watch out for)\b",
+                           re.I)
 
 
 _OTHERS_BEFORE = re.compile(r"(现在|如今|外面|网上|社会上|好多|很多|那些|有些|有的|一些|防|小心|谨防|冒充|电信|专门)[^，。,]{0,2}$|"
@@ -384,7 +390,7 @@ def _state_overdue(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return [found] if found else []
 
 
-_OVERDUE_CUE = re.compile(r"逾期|晚|拖|欠|没还|未还|没交|没缴|未缴|过了|超过|超出|到今天|没动|\b(late|behind|overdue|past|unpaid|since|"
+_OVERDUE_CUE = re.compile(r"逾期|晚|拖|欠|没还|未还|冇还|没交|没缴|未缴|过了|过咗|还款日|超过|超出|到今天|没动|\b(late|behind|overdue|past|unpaid|since|"
                           r"paid|due|outstanding|owed?|owing|arrears|limit|that way|missed|nothing|balance|been|sitting|sat)\b", re.I)
 
 
@@ -660,9 +666,8 @@ _AGENT: dict[str, Handler] = {
     "false_legal": _false_legal, "sarcasm": _sarcasm, "jargon": _jargon, "offer_plan": _plan_or_terms,
     "disclose_debt": _disclose, "confirm_plan": _plan, "recap": _plan, "threat": _threat, "payment_channel": _channel,
     **{name: _unless_negated for name in (
-        "contempt", "impersonation", "frequency_pressure", "ask_third_party_pay", "dismiss_hardship",
-        "dismiss_dispute")},
-    **{name: _unless_warned for name in ("personal_account", "push_new_borrowing", "extra_fee")},
+        "contempt", "impersonation", "frequency_pressure", "dismiss_hardship", "dismiss_dispute")},
+    **{name: _unless_warned for name in ("personal_account", "push_new_borrowing", "extra_fee", "ask_third_party_pay")},
     "insult": _insult, "mention_contacts": _threatened, "dispute_route": _route, "hardship_route": _route, "hardship_arrangement": _route, "demand_payment": _demand,
 }
 _DEBTOR: dict[str, Handler] = {

@@ -118,3 +118,52 @@ def test_pushing_a_uk_customer_to_borrow_now_is_pressure(text: str) -> None:
 def test_saying_it_is_late_in_the_evening_tells_no_debt() -> None:
     a = analyse("Sorry, I know it's late, I'm on the late shift.", "agent", "en")
     assert "state_overdue" not in {x.name for x in a.acts}
+
+
+# --- plans agreed without the word "yes" ---------------------------------------------------------
+
+@pytest.mark.parametrize("reply", ["20号前2000。剩下的再说吧。", "这样我能扛得住。", "2000，20号前，行。"])
+def test_a_debtor_who_echoes_the_terms_or_says_it_is_bearable_agrees(reply: str) -> None:
+    turns = [("agent", "您这张卡8640，逾期35天，会产生罚息并上报征信。"), ("debtor", "我现在钱不够。"),
+             ("agent", "那就5月20号前先还2000，可以吧？"), ("debtor", reply)]
+    c = card("zh", turns, jurisdiction="CN")
+    assert c.steps["negotiation"].done
+
+
+@pytest.mark.parametrize(("lang", "text"), [("zh", "那欠钱不还会坐牢吗？"), ("zh", "要是一直不还的话会怎么样？")])
+def test_asking_what_happens_if_unpaid_is_no_refusal(lang: str, text: str) -> None:
+    assert "refuse" not in {a.name for a in analyse(text, "debtor", lang).acts}
+
+
+# --- who is mocked, who is warned against --------------------------------------------------------
+
+def test_warning_against_fraudsters_insults_nobody() -> None:
+    c = card("zh", [("agent", "千万别信那些说能帮您洗征信的人，都是骗子。")], jurisdiction="CN")
+    assert flagged(c, "CN-INSULT") == set()
+
+
+@pytest.mark.parametrize("text", ["您这借口一套又一套的，编得真圆啊。", "上次是孩子生病，这回又是出差？", "下回可别再编个亲戚住院了。"])
+def test_mocking_the_debtors_reasons_as_made_up_is_an_insult(text: str) -> None:
+    assert 4 in flagged(card("zh", [("agent", text)], jurisdiction="CN"), "CN-INSULT")
+
+
+# --- US and UK wording ----------------------------------------------------------------------------
+
+def test_a_repossession_the_contract_allows_if_unpaid_is_a_lawful_consequence() -> None:
+    text = "If the account stays behind, your finance agreement lets the lender repossess the car."
+    assert flagged(card("en", [("agent", text)], jurisdiction="US"), "US-FALSE-THREAT") == set()
+
+
+def test_claiming_to_work_with_the_prosecutor_is_a_false_affiliation() -> None:
+    text = "Our unit partners closely with the district attorney on accounts like yours."
+    assert 4 in flagged(card("en", [("agent", text)], jurisdiction="US"), "US-FALSE-AFFILIATION")
+
+
+@pytest.mark.parametrize(("lang", "text", "act"), [
+    ("en", "No, it's her nan. She's out at the shops.", "relative"),
+    ("zh", "我两个礼拜以后再给您打个电话问问情况。谢谢您，再见。", "recap"),
+    ("en", "I'll try him again after six then. Thanks, bye.", "recap"),
+])
+def test_everyday_lines_read_as_what_they_are(lang: str, text: str, act: str) -> None:
+    speaker = "debtor" if act == "relative" else "agent"
+    assert act in {a.name for a in analyse(text, speaker, lang).acts}

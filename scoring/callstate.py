@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from bisect import bisect_left
 from functools import cached_property
 
 from scoring.analysis import Analysis, Context, Facts, analyse
@@ -48,6 +49,29 @@ class CallState:
         for i, t in enumerate(self.transcript.turns):
             out.setdefault(t.speaker, []).append(i)
         return {speaker: tuple(turns) for speaker, turns in out.items()}
+
+    def offered_before(self, i: int) -> tuple[frozenset[float], frozenset[str]]:
+        """The sums and dates the debtor offered before turn ``i`` (not in a refusal)."""
+        at = bisect_left(self._offers[0], i)
+        return self._offers[1][at - 1] if at else (frozenset(), frozenset())
+
+    @cached_property
+    def _offers(self) -> tuple[list[int], list[tuple[frozenset[float], frozenset[str]]]]:
+        """Running totals of the debtor's offers, once per call: turns and what was offered up to each."""
+        turns: list[int] = []
+        totals: list[tuple[frozenset[float], frozenset[str]]] = []
+        amounts: frozenset[float] = frozenset()
+        dates: frozenset[str] = frozenset()
+        for j in self._turns_of["debtor"]:
+            b = self.analyses[j]
+            if b.has("refuse") or not b.has("counter_offer"):
+                continue
+            for act in b.all("counter_offer"):
+                amounts |= frozenset(act.slots.get("amounts") or ())
+                dates |= frozenset(act.slots.get("dates") or ())
+            turns.append(j)
+            totals.append((amounts, dates))
+        return turns, totals
 
     @cached_property
     def reached(self) -> bool:

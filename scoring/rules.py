@@ -347,22 +347,6 @@ def _takes_up_offer(state: CallState, i: int, concrete: bool = False) -> bool:
     return bool(a.names & {"confirm_plan", "recap"} and a.names & {"goodbye", "thanks"} and not a.names & _INSISTING)
 
 
-def _offered(state: CallState, i: int) -> tuple[set, set]:
-    """The sums and dates the debtor has offered before turn ``i`` (not in a refusal)."""
-    amounts: set = set()
-    dates: set = set()
-    for j in state.debtor_turns():
-        if j >= i:
-            break
-        b = state.analyses[j]
-        if b.has("refuse"):
-            continue
-        for act in b.all("counter_offer"):
-            amounts.update(act.slots.get("amounts") or ())
-            dates.update(act.slots.get("dates") or ())
-    return amounts, dates
-
-
 def _plan_terms(a: Analysis) -> tuple[set, set]:
     plans = [act for name in ("offer_plan", "confirm_plan") for act in a.all(name)]
     return ({x for act in plans for x in act.slots.get("amounts") or ()},
@@ -373,7 +357,7 @@ def _asks_beyond_offer(state: CallState, i: int) -> bool:
     """The agent takes the debtor's sum and adds one they never offered ("今天先还1000，剩下的7640
     下周也得补上"): the remainder is pressed for."""
     amounts, _ = _plan_terms(state.analyses[i])
-    offered, _ = _offered(state, i)
+    offered, _ = state.offered_before(i)
     return bool(amounts & offered) and bool(amounts - offered)
 
 
@@ -386,7 +370,7 @@ def _restates_offer(state: CallState, i: int) -> bool:
     amounts, dates = _plan_terms(a)
     if not amounts:
         return False
-    offered_amounts, offered_dates = _offered(state, i)
+    offered_amounts, offered_dates = state.offered_before(i)
     return amounts <= offered_amounts and dates <= offered_dates
 
 

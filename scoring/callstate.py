@@ -7,8 +7,8 @@ exactly once (a 10,000-turn call stays linear).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from bisect import bisect_left
+from dataclasses import dataclass
 from functools import cached_property
 
 from scoring.analysis import Analysis, Context, Facts, analyse

@@ -329,17 +329,14 @@ _INSISTING = frozenset({"demand_payment", "dismiss_dispute", "dismiss_hardship",
                         "explain_consequence"})
 
 
-def _takes_up_offer(state: CallState, i: int, concrete: bool = False) -> bool:
-    """The agent only writes down terms the debtor just proposed (not pressing for payment itself).
-    ``concrete``: only terms with a sum or a date ("I can do some of it" still leaves room to press)."""
+def _takes_up_offer(state: CallState, i: int) -> bool:
+    """The agent only writes down terms the debtor proposed (not pressing for payment itself)."""
     prev = next((j for j in range(i - 1, -1, -1) if state.transcript.turns[j].speaker == "debtor"), None)
     if prev is None:
         return False
     b, a = state.analyses[prev], state.analyses[i]
     if b.names & {"counter_offer", "accept_plan"} and not b.has("refuse") and not a.names & _INSISTING \
-            and not _asks_beyond_offer(state, i) \
-            and (not concrete or b.has("accept_plan") or any(act.slots.get("amounts") or act.slots.get("dates")
-                                                             for act in b.all("counter_offer"))):
+            and not _asks_beyond_offer(state, i):
         return True
     if _restates_offer(state, i):
         return True

@@ -294,8 +294,12 @@ def _unless_warned(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return _act_of(u, _first_kept(u, pattern, lambda m: bool(_WARNING.search(u.text, *u.sentence(m.start())))))
 
 
-_WARNING = re.compile(r"别信|唔好信|咪信|千祈|不要信|不要相信|都是骗|骗子|诈骗|谨防|切勿|千万(别|不要)|一律不|都不要|不要转给|别转给|"
-                      r"\b(scam|fraudster|never (ask|send|pay|transfer)|will never ask|won.t ever ask|beware|"
+# "千万别信那些说能帮你代还的，都是骗子": don't-believe words; an insult word beside them names the
+# fraudsters warned against
+_DONT_BELIEVE_WORDS = r"别信|唔好信|咪信|千祈|不要信|不要相信|谨防|切勿|千万(别|不要)|\b(beware|don.t (believe|trust)|watch out for)\b"
+_DONT_BELIEVE = re.compile(_DONT_BELIEVE_WORDS, re.I)
+_WARNING = re.compile(_DONT_BELIEVE_WORDS + r"|都是骗|骗子|诈骗|一律不|都不要|不要转给|别转给|"
+                      r"\b(scam|fraudster|never (ask|send|pay|transfer)|will never ask|won.t ever ask|"
                       r"(don.t|do not|never) (ever )?(send|pay|transfer) (money|it|anything) to (anyone|a personal|someone))\b", re.I)
 
 
@@ -308,11 +312,6 @@ def _insult(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return _act_of(u, _first_kept(u, pattern, lambda m: bool(
         _OTHERS_BEFORE.search(u.text, max(0, m.start() - 6), m.start()) or _OTHERS_AFTER.match(u.text, m.end())
         or _DONT_BELIEVE.search(u.text, *u.sentence(m.start())))))
-
-
-# "千万别信那些说能帮你代还的，都是骗子": the word names the fraudsters warned against
-_DONT_BELIEVE = re.compile(r"别信|唔好信|咪信|千祈|不要信|不要相信|谨防|切勿|千万(别|不要)|\b(beware|don.t (believe|trust)|watch out for)\b",
-                           re.I)
 
 
 _OTHERS_BEFORE = re.compile(r"(现在|如今|外面|网上|社会上|好多|很多|那些|有些|有的|一些|防|小心|谨防|冒充|电信|专门)[^，。,]{0,2}$|"

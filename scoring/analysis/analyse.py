@@ -26,6 +26,8 @@ _EN_CLAUSE_BREAK = re.compile(r"[,;.!?:—\n]|\b(?:but|and then|so)\b", re.I)
 # A negator scopes the act only if nothing about paying sits between them ("不还就上门" is a threat).
 _ZH_NEG = re.compile(r"(?:唔好|唔使|唔会|唔係|唔系|唔可以|冇|不会|不要|不能|不得|不可以|不可能|绝不|决不|从不|并没有|没有|并未|未|没|别|不用|不是|不至于|不存在|切勿|请勿|(?<![要何])不(?!如|然|想|希望|愿|行|管|论|过))"
                      r"(?P<gap>[^，,。；;]{0,6})$")
+# "您店里不是有POS机嘛，……": 不是 … 嘛/吗 asks for agreement, it denies nothing
+_ZH_RHETORICAL_END = re.compile(r"[^，,。；;？?]{0,8}[嘛吗么]")
 _ZH_PAY_IN_GAP = re.compile(r"[还付交接理处]|给[^，,。；;]*(就|的话|便|才)")
 _EN_NEG = re.compile(r"(?:\b(?:not|never|no|nobody|no one|nothing|cannot)\b(?:['’]s)?|n't\b|n’t\b)(?P<gap>(?:\s+[\w'’-]+){0,4})\s*$", re.I)
 _EN_PAY_IN_GAP = re.compile(r"\b(pay|paid|paying|respond|answer|call|make|work|sort|deal|fix|cooperate)\b", re.I)
@@ -37,7 +39,7 @@ _EN_NEG_AFTER = re.compile(r"^[^,.;]{0,30}\b(is not true|isn't true|not true|a m
 _LEGAL_ACTION = re.compile(r"起诉|立案|诉讼|上诉|法院|强制执行|传票|开庭|判决|失信|黑名单|限高|限制消费|冻结|查封|扣押|拍卖|划扣|"
                            r"\b(lawsuits?|sue[sd]?|suing|suit|court|claim|judg(e)?ments?|judges?|summons|litigation|legal (action|proceedings)|"
                            r"CCJ|garnish\w*|seiz\w*|repossess\w*|levy|filed|bailiffs?|enforcement)\b", re.I)
-_CRIME = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|判刑|刑事|监狱|犯罪|诈骗|恶意透支|罪名|定罪|"
+_CRIME = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|判刑|刑事|监狱|犯罪|诈骗|恶意透支|恶意拖欠|违法|司法机关|追究|罪名|定罪|"
                     r"\b(arrest\w*|jail|prison|police|sheriff|criminal|crime|fraud|theft|stealing|prosecut\w*|"
                     r"locked up|charges|bad[- ]check|criminal record|on your record|felony|misdemeanou?r|warrant|thief|thieves|crook|stole|embezzl\w*|swindl\w*)\b", re.I)
 _NEGATED_CERTAINTY = re.compile(r"(不是|没有|并非|并不|尚未|\bnot\b|n't|\bno\b|\bnothing\b|\bnever\b).{0,12}$", re.I)
@@ -176,7 +178,8 @@ class _Utterance:
                 return True
             return bool(_EN_NEG_AFTER.search(self.text[end:self.sentence(start)[1]]))
         m = _ZH_NEG.search(before)
-        if m and not _ZH_PAY_IN_GAP.search(m.group("gap")) and not _a_not_a(before, m.start()):
+        if m and not _ZH_PAY_IN_GAP.search(m.group("gap")) and not _a_not_a(before, m.start()) \
+                and not (m.group().startswith("不是") and _ZH_RHETORICAL_END.match(self.text, start)):
             return True
         return bool(_ZH_NEG_AFTER.search(self.text[end:self.sentence(start)[1]]))
 
@@ -389,7 +392,7 @@ def _state_overdue(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return [found] if found else []
 
 
-_OVERDUE_CUE = re.compile(r"逾期|晚|拖|欠|没还|未还|冇还|没交|没缴|未缴|过了|过咗|还款日|超过|超出|到今天|没动|\b(late|behind|overdue|past|unpaid|since|"
+_OVERDUE_CUE = re.compile(r"逾期|晚|拖|欠|没还|没有还|未还|冇还|没交|没缴|未缴|过了|过咗|还款日|超过|超出|到今天|没动|\b(late|behind|overdue|past|unpaid|since|"
                           r"paid|due|outstanding|owed?|owing|arrears|limit|that way|missed|nothing|balance|been|sitting|sat)\b", re.I)
 
 
@@ -560,7 +563,13 @@ _CANT = re.compile(r"\b(haven.t got|have not got|don.t have|do not have|can.t|ca
 
 
 def _plan_or_terms(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
-    return _plan(u, pattern, terms_alone=True)
+    acts = _plan(u, pattern, terms_alone=True)
+    if acts and not u.amounts and _WHY_ME.search(u.text, *u.sentence(acts[0].start)):
+        return []  # "凭什么我先还？" objects to paying first; it offers nothing
+    return acts
+
+
+_WHY_ME = re.compile(r"凭什么|凭啥|(为什么|为啥|干嘛)(要)?(让)?我|\bwhy (should|would|do|must) (i|we)\b", re.I)
 
 
 def _plan(u: _Utterance, pattern: re.Pattern[str], terms_alone: bool = False) -> list[Act]:
@@ -593,7 +602,8 @@ def _disclose(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
         s, e = u.sentence(m.start())
         sentence = u.text[s:e]
         if u.negated(m.start(), m.end()) or _WITHHOLD.search(sentence) or _proper_name(u, m.start()) \
-                or _reported(u, m.start()) or _FIRM_AFTER.match(u.text, m.end()):
+                or _reported(u, m.start()) or _FIRM_AFTER.match(u.text, m.end()) \
+                or not u.context.third_party and _ZH_DEPT_AFTER.match(u.text, m.end()):
             continue
         if mini_miranda and mini_miranda.search(sentence):
             continue
@@ -607,6 +617,8 @@ def _disclose(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 # "calling from ember lee collection partners": a firm's name, not the debt (lower-case ASR exports)
 _FIRM_AFTER = re.compile(r"\s+(partners|services|agency|group|associates|solutions|bureau|recover(y|ies)|management|"
                          r"ltd|llc|inc|company|corp|department|dept|division|team|specialists)\b", re.I)
+# "我是贷后催收组的", "催收专员": the caller's team or title, not an account detail
+_ZH_DEPT_AFTER = re.compile(r"(?<=催收)(组|部|中心|团队|专员|员|岗|科|室)")
 _WITHHOLD = re.compile(r"只能(跟|和|与)|不方便|不能(跟|和)您?(说|谈|透露)|can.t (discuss|share|go into)|cannot (discuss|share)|"
                        r"only (discuss|speak)|not able to (discuss|share)", re.I)
 

@@ -154,6 +154,7 @@ _EN_MONEY = re.compile(
 _EN_SCALED_WORDS = re.compile(rf"\b{_EN_WORDNUM}", re.I)
 # a bare sum the speaker then says they can pay: "2959……我这月底能还", "3000，下周一还"
 _ZH_PAY_AFTER = re.compile(r"[…。.，, ]{0,3}[我这个就先能可以月底初下周今明后天号一二三四五六日\d]{0,8}(能|可以|先|就)?(还|付|缴|交)(?![有没款])")
+_TOGETHER_AFTER = re.compile(r"[儿放算加还交给付处办过去吧扣打转]")
 _EN_SUM_AFTER = re.compile(r"(?:is|was|.s) (?:your|the) (?:payoff|balance|total|amount|figure)\b", re.I)
 _SAY_BEFORE = re.compile(r"\b(?:let.s say|say|make it|call it|do|manage|afford|pay|owe|of)\s+$", re.I)
 _APPROX_BEFORE = re.compile(r"(?:大约|大概|约|差不多|将近|about|around|roughly|approximately|nearly|some)\s*$", re.I)
@@ -164,7 +165,7 @@ NOT_MONEY_AFTER = re.compile(r"\s*(?:天|日|号|月|年|期|个|次|岁|点|分
                               r"times|payments|instal|percent|%|am|pm|a\.m|p\.m|st\b|nd\b|rd\b|th\b|:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|o.clock)", re.I)
 NOT_MONEY_BEFORE = re.compile(r"(?:工号|编号|尾号|后四位|后4位|最后四|号码|号是|身份证|手机号|last four|number|\bID\b|No\.|#|extension|"
                                r"ext\.?|room|apartment|postcode|zip|version|第|每)\s*(?:是|为|:|：)?\s*$", re.I)
-_PAY_BEFORE = re.compile(r"(?:还|付|交|缴|打|转|欠|共|计|额|款|金|有|单|剩|剩下|剩下的|就|能|先|最多|只有|拿出|凑|pay|owe|payment|of|balance|due|is|at|for|send|down)\s*[了上个掉出着]?\s*$"
+_PAY_BEFORE = re.compile(r"(?:还|付|交|缴|打|转|扣|欠|共|计|额|款|金|有|单|剩|剩下|剩下的|就|能|先|最多|只有|拿出|凑|pay|owe|payment|of|balance|due|is|at|for|send|down)\s*[了上个掉出着]?\s*$"
                          # a date or the product just before a bare sum: "今天3000", "10号前4650", "花呗3590"
                          r"|(?:今天|明天|后天|月底|月初|周[一二三四五六日末]|号|日|号前|日前|之前|以前|前|呗|卡|贷|加|是|为|合计|共计)\s*$"
                          # a sum per instalment: "每期七百多", "每个月1500", "首期两千"
@@ -235,6 +236,8 @@ def find_amounts(text: str, lang: str) -> list[Amount]:
             continue
         if raw in ("一", "两", "二") and not m.group("unit") and not m.group("big"):
             continue
+        if raw == "一" and m.group("unit") == "块" and _TOGETHER_AFTER.match(text, m.end()):
+            continue  # "一块放进去", "一块儿还": together, not one yuan
         value = _num(raw)
         if value is None or value <= 0:
             continue

@@ -62,6 +62,22 @@ def _echoes(b: Analysis, amounts: tuple, found_dates: tuple) -> bool:
     return bool(amounts and set(more[0]) & set(amounts)) and bool(not found_dates or set(more[1]) & set(found_dates))
 
 
+def _with_earlier_terms(state: CallState, i: int, amounts: tuple, found_dates: tuple) -> tuple[tuple, tuple]:
+    """A plan given in pieces ("这周六吧" … "全额？" … "全额，1987块6"): the debtor's half-terms
+    join the other half they gave a turn or two before."""
+    if amounts and found_dates:
+        return amounts, found_dates
+    for j in range(i - 1, max(-1, i - 4), -1):
+        if state.transcript.turns[j].speaker != "debtor":
+            continue
+        b = state.analyses[j]
+        if b.has("refuse") or not (b.has("counter_offer") or b.has("accept_plan")):
+            break
+        more = _terms(b)
+        return amounts or more[0], found_dates or more[1]
+    return amounts, found_dates
+
+
 def _concrete(amounts: tuple, found_dates: tuple, instalments: int | None, hardship: bool) -> bool:
     return hardship or bool(amounts and found_dates) or bool(instalments and (amounts or found_dates))
 
@@ -101,9 +117,11 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
             amounts, found_dates, inst = _terms(a)
             if not (amounts or found_dates or inst):
                 continue
+            amounts, found_dates = _with_earlier_terms(state, i, amounts, found_dates)
             for k in _next(state, i, "agent", 1):
                 c = state.analyses[k]
-                if k < end and (c.has("confirm_plan") or c.has("offer_plan")) and not _REJECTS.search(c.text):
+                if k < end and (c.has("confirm_plan") or c.has("offer_plan") or _AGENT_OK.search(c.text)) \
+                        and not _REJECTS.search(c.text):
                     more = _terms(c)
                     amounts2 = tuple(dict.fromkeys(amounts + more[0]))
                     dates2 = tuple(dict.fromkeys(found_dates + more[1]))

@@ -63,6 +63,9 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
         if nxt is None:
             continue
         a = state.analyses[nxt]
+        before = next((i for i in reversed(agent) if i < j), None)
+        if before is not None and state.analyses[before].has("empathise"):
+            continue  # "我说慢一点，不着急" just before "我这耳朵不大灵光": the care came first
         # A vulnerable relative is brushed past only by pressure; to the debtor, carrying on unmoved is enough.
         vulnerable = b.has("vulnerability") and state.listener[j] == DEBTOR
         if not a.names & _CARE and (a.names & _PRESSING or vulnerable):

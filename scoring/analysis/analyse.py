@@ -299,7 +299,7 @@ def _unless_warned(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 
 # "千万别信那些说能帮你代还的，都是骗子": don't-believe words; an insult word beside them names the
 # fraudsters warned against
-_DONT_BELIEVE_WORDS = r"别信|唔好信|咪信|千祈|不要信|不要相信|谨防|切勿|千万(别|不要)|\b(beware|don.t (believe|trust)|watch out for)\b"
+_DONT_BELIEVE_WORDS = r"别信|都别(打|转|汇|给)|不管谁[^。]{0,12}(让|叫|要)|唔好信|咪信|千祈|不要信|不要相信|谨防|切勿|千万(别|不要)|\b(beware|don.t (believe|trust)|watch out for)\b"
 _DONT_BELIEVE = re.compile(_DONT_BELIEVE_WORDS, re.I)
 _WARNING = re.compile(_DONT_BELIEVE_WORDS + r"|都是骗|骗子|诈骗|一律不|都不要|不要转给|别转给|"
                       r"\b(scam|fraudster|never (ask|send|pay|transfer)|will never ask|won.t ever ask|"

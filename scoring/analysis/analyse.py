@@ -306,6 +306,19 @@ _WARNING = re.compile(_DONT_BELIEVE_WORDS + r"|都是骗|骗子|诈骗|一律不
                       r"(don.t|do not|never) (ever )?(send|pay|transfer) (money|it|anything) to (anyone|a personal|someone))\b", re.I)
 
 
+def _invented_fee(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
+    """A fee the contract does not provide for: not one the speaker puts down to the agreement
+    ("the card agreement lets Hollis Home add a late fee"), nor one warned against."""
+    return _act_of(u, _first_kept(u, pattern, lambda m: bool(
+        _WARNING.search(u.text, *u.sentence(m.start())) or _PER_CONTRACT.search(u.text, *u.sentence(m.start())))))
+
+
+_PER_CONTRACT = re.compile(r"按(照)?[^。，]{0,6}(合同|协议|约定)|(合同|协议)(里|上|中)?[^。，]{0,4}(约定|规定|写)|"
+                           r"\b(card ?holder |credit |loan |account |your |the )?(agreement|contract|terms and conditions)\b "
+                           r"(lets|allows|says|provides|permits)|\b(per|under|according to|as set out in|in line with) "
+                           r"(the|your) (\w+ )?(agreement|contract|terms)\b", re.I)
+
+
 def _unless_negated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return _act_of(u, _first_kept(u, pattern, lambda m: False))
 
@@ -678,7 +691,8 @@ _AGENT: dict[str, Handler] = {
     "disclose_debt": _disclose, "confirm_plan": _plan, "recap": _plan, "threat": _threat, "payment_channel": _channel,
     **{name: _unless_negated for name in (
         "contempt", "impersonation", "frequency_pressure", "dismiss_hardship", "dismiss_dispute")},
-    **{name: _unless_warned for name in ("personal_account", "push_new_borrowing", "extra_fee", "ask_third_party_pay")},
+    **{name: _unless_warned for name in ("personal_account", "push_new_borrowing", "ask_third_party_pay")},
+    "extra_fee": _invented_fee,
     "insult": _insult, "mention_contacts": _threatened, "dispute_route": _route, "hardship_route": _route, "hardship_arrangement": _route, "demand_payment": _demand,
 }
 _DEBTOR: dict[str, Handler] = {

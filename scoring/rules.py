@@ -60,6 +60,35 @@ def _agent_act(state: CallState, rule: Rule) -> list[Found]:
         out = [f for f in out if not (_FEE_DROPPED.search(state.transcript.turns[f[0]].text)
                                       and state.analyses[f[0]].names & names <= {"extra_fee"})]
         out.extend(_fee_carried(state, out))
+    out.extend(_reaffirmed(state, out))
+    return out
+
+
+# "Can and will." / "Yep." / "当然能。": a yes to the debtor's question about what was just said
+_AFFIRM = re.compile(r"^\W*(yes|yeah|yep|yup|absolutely|you bet|of course|that.s right|correct|damn right|"
+                     r"(we|i|they|it) (sure )?(can|will|do|does|am|is)|sure (can|do|will|is|does)|can and will)\b|"
+                     r"^\W*(是的|是啊|对(啊|的|呀)?[，,。！!]|没错|当然|会的|能的|肯定(会|能|的)|就是|那当然)", re.I)
+_AFFIRM_NOT = re.compile(r"\b(no|not|never|nobody|nothing)\b|n.t\b|不|没|别", re.I)
+
+
+def _reaffirmed(state: CallState, found: list[Found]) -> list[Found]:
+    """A claim repeated by assent: the debtor asks about it ("You can't touch my VA check. Can
+    you?") and the agent's next turn says yes ("Can and will."). That turn breaks the rule again."""
+    seen = {i for i, _ in found}
+    out = []
+    for i in sorted(seen):
+        j = next((t for t in range(i + 1, len(state.transcript.turns)) if state.transcript.turns[t].speaker != "system"), None)
+        if j is None or state.transcript.turns[j].speaker != "debtor" or not re.search(r"[?？]\s*$", state.transcript.turns[j].text):
+            continue
+        k = next((t for t in range(j + 1, len(state.transcript.turns)) if state.transcript.turns[t].speaker != "system"), None)
+        if k is None or k in seen or state.transcript.turns[k].speaker != "agent":
+            continue
+        text = state.transcript.turns[k].text
+        m = _AFFIRM.search(text)
+        if m:
+            first = re.split(r"[.!?。！？]", text[m.end():], maxsplit=1)[0]
+            if not _AFFIRM_NOT.search(m.group() + first):
+                out.append((k, m.group().strip()))
     return out
 
 

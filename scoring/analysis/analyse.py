@@ -400,7 +400,8 @@ def _state_overdue(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
         for d in u.durations:
             if abs(d.days - due) <= max(7, 0.25 * due):
                 s, e = u.sentence(d.start)
-                if _OVERDUE_CUE.search(u.text, s, e):
+                # "$1,140 past due. Forty-seven days.": clipped speech puts the cue a sentence back
+                if _OVERDUE_CUE.search(u.text, u.sentence(s - 1)[0] if s > 0 else s, e):
                     return [u.sentence_act("", d.start, days=d.days)]
     return [found] if found else []
 
@@ -531,7 +532,7 @@ def _demand(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return [u.act("", m.start(), m.end(), urgent=bool(pressure and pressure.search(u.text)))]
 
 
-_UI_BEFORE = re.compile(r"(?:[“\"‘「]|\b(?:under|tap|click|press|select|choose|hit|then|button|menu|option|tab)\b[^.]{0,12}?)\s*$|点(击)?[“\"‘「]?\s*$",
+_UI_BEFORE = re.compile(r"(?:[“\"‘「]|(?<=\s)'|\b(?:under|tap|click|press|select|choose|hit|then|button|menu|option|tab)\b[^.]{0,12}?)\s*$|点(击)?[“\"‘「]?\s*$",
                         re.I)
 
 

@@ -7,6 +7,7 @@ when an attorney or a stop-contact request cuts the call short before they were 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from scoring.analysis import Analysis
@@ -36,7 +37,12 @@ def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
     """(done, evidence turns, missing part, turn at which the holder was verified)."""
     agent = state.agent_turns()
     leaked = [i for i in agent if state.listener[i] == THIRD and state.analyses[i].names & _DISCLOSURE]
-    impersonated = any(state.analyses[i].has("impersonation") for i in agent)
+    # Posing as a court, lawyer or agency spoils the introduction; a false claim made after the
+    # agent had already given their real firm ("we work with the Department of Education") is
+    # that rule's finding, not a false introduction.
+    real = next((i for i in agent if state.analyses[i].has("state_institution")), None)
+    impersonated = any(not (real is not None and i > real and _AFFILIATION.search(act.quote))
+                       for i in agent for act in state.analyses[i].all("impersonation"))
     if impersonated and not state.reached:
         return False, [], "impersonation", None
     if not state.reached:
@@ -70,6 +76,10 @@ def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
     return True, turns, "", answer
 
 
+_AFFILIATION = re.compile(r"partner|work(s|ing)?\b|alongside|affiliat|associat|cooperat|liais|conjunction|hand in hand|"
+                          r"合作|对接|联动|联网|委派|委托|指派", re.I)
+
+
 def _days_ok(days: int | None, due: int) -> bool:
     return days is not None and abs(days - due) <= max(7, 0.25 * due)
 
@@ -80,7 +90,11 @@ def _reminder(state: CallState, turns: list[int]) -> tuple[bool, list[int], str]
                   None)
     overdue = next((i for i in turns for act in state.analyses[i].all("state_overdue")
                     if _days_ok(act.slots.get("days"), due_days)), None)
-    consequence = next((i for i in turns if _true_consequence(state.analyses[i])), None)
+    sc = state.transcript.scenario
+    # On a debt past its limitation period a suit is no true consequence (US/UK six years)
+    barred = sc.time_barred if sc.time_barred is not None else (
+        sc.jurisdiction in ("US", "UK") and sc.days_overdue > 6 * 365)
+    consequence = next((i for i in turns if _true_consequence(state.analyses[i], barred)), None)
     evidence = sorted({i for i in (amount, overdue, consequence) if i is not None})
     for part, found in (("amount", amount), ("overdue", overdue), ("consequence", consequence)):
         if found is None:
@@ -88,10 +102,13 @@ def _reminder(state: CallState, turns: list[int]) -> tuple[bool, list[int], str]
     return True, evidence, ""
 
 
-def _true_consequence(a: Analysis) -> bool:
-    """A lawful consequence said in its own words, not the true half of a false one ("拉进征信黑名单")."""
+def _true_consequence(a: Analysis, barred: bool = False) -> bool:
+    """A lawful consequence said in its own words, not the true half of a false one ("拉进征信黑名单"),
+    nor a suit on a time-barred debt."""
     false = [f.start for f in a.all("false_legal")]
-    return any(not any(c.start <= s < c.end for s in false) for c in a.all("explain_consequence"))
+    return any(not any(c.start <= s < c.end for s in false)
+               and not (barred and set(c.slots.get("kinds") or ()) <= {"legal"})
+               for c in a.all("explain_consequence"))
 
 
 def _support(state: CallState, turns: list[int]) -> tuple[bool, list[int], str]:

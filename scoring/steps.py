@@ -123,7 +123,8 @@ def _support(state: CallState, turns: list[int]) -> tuple[bool, list[int], str]:
 def _closing(state: CallState, agreed: Plan | None) -> tuple[bool, list[int], str]:
     agent = state.agent_turns()
     last = agent[-3:]
-    recap = next((i for i in reversed(last) if state.analyses[i].has("recap") or _restates(state, i, agreed)), None)
+    recap = next((i for i in reversed(last) if state.analyses[i].has("recap") or _restates(state, i, agreed)
+                  or _repeats_callback(state, i)), None)
     signoff = next((i for i in reversed(agent[-2:]) if state.analyses[i].names & {"goodbye", "thanks"}), None)
     turns = sorted({i for i in (recap, signoff) if i is not None})
     if recap is None:
@@ -133,6 +134,21 @@ def _closing(state: CallState, agreed: Plan | None) -> tuple[bool, list[int], st
     if state.transcript.record is None:
         return False, turns, "record"
     return True, turns, ""
+
+
+_PHONE = re.compile(r"\d[\d\s().-]{5,}\d")
+
+
+def _repeats_callback(state: CallState, i: int) -> bool:
+    """The callback number given in an earlier call-back request, said again at the end
+    ("Darlene at Magnolia, 1-800-555-0152, extension 7"): the call-back request recapped."""
+    numbers = {re.sub(r"\D", "", m.group()) for m in _PHONE.finditer(state.transcript.turns[i].text)}
+    numbers = {n for n in numbers if len(n) >= 7}
+    if not numbers:
+        return False
+    return any(state.analyses[j].has("recap") and numbers & {re.sub(r"\D", "", m.group())
+                                                               for m in _PHONE.finditer(state.transcript.turns[j].text)}
+               for j in state.agent_turns() if j < i)
 
 
 def _restates(state: CallState, i: int, agreed: Plan | None) -> bool:

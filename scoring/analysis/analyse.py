@@ -293,8 +293,14 @@ def _asked(u: _Utterance, pos: int) -> bool:
 
 
 def _unless_warned(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
-    """As ``_unless_negated``, but not in a warning against it ("任何让您转钱到个人账户的，都别信")."""
-    return _act_of(u, _first_kept(u, pattern, lambda m: bool(_WARNING.search(u.text, *u.sentence(m.start())))))
+    """As ``_unless_negated``, but not in a warning against it ("任何让您转钱到个人账户的，都别信"),
+    nor on a button's label ("under 'Pay My Card'")."""
+    return _act_of(u, _first_kept(u, pattern, lambda m: bool(_WARNING.search(u.text, *u.sentence(m.start()))
+                                                             or _QUOTE_OPEN.search(u.text, max(0, m.start() - 24), m.start()))))
+
+
+# an opening quote not yet closed before the match: the words are a label being read out
+_QUOTE_OPEN = re.compile(r"(?:^|(?<=\s))['‘“\"「][^'’”\"」]*$")
 
 
 # "千万别信那些说能帮你代还的，都是骗子": don't-believe words; an insult word beside them names the

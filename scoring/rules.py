@@ -436,7 +436,7 @@ def _refused_when_asked(state: CallState, agent: list[int]) -> list[Found]:
         a = state.analyses[i]
         asked = next((j for j in range(i - 1, -1, -1) if state.transcript.turns[j].speaker != "system"), None)
         if not named and asked is not None and state.transcript.turns[asked].speaker == "debtor" \
-                and state.analyses[asked].has("ask_who_is_calling") and not a.has("state_institution"):
+                and state.analyses[asked].has("ask_who_is_calling") and not a.names & {"state_institution", "introduce_self"}:
             out.append((i, state.transcript.turns[i].text))
         named = named or a.has("state_institution")
     return out

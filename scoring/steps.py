@@ -51,11 +51,12 @@ def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
         return bool(told) and not leaked, turns, "third_party", None
     intro = _first(state, agent, "introduce_self")
     inst = _first(state, agent, "state_institution")
-    check = next((i for i in agent if state.analyses[i].has("ask_identity_check") and state.listener[i] == DEBTOR), None)
+    checks = [i for i in agent if state.analyses[i].has("ask_identity_check") and state.listener[i] == DEBTOR]
+    check = checks[0] if checks else None
     answer = None
-    if check is not None:
+    for asked in checks:  # "Troy from where?" answers a check with a question; the next check is answered
         for j in state.debtor_turns():
-            if j <= check:
+            if j <= asked:
                 continue
             b = state.analyses[j]
             if b.has("give_verification") or (b.names & {"confirm_identity", "answer"}
@@ -64,6 +65,9 @@ def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
                 break
             if b.names & {"refuse", "deny_identity", "not_debtor", "ask_who_is_calling"}:
                 break
+        if answer is not None:
+            check = asked
+            break
     turns = sorted(i for i in (intro, inst, check, answer) if i is not None)
     if impersonated:  # still verified (the order check needs it), but not done
         return False, [], "impersonation", answer

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from functools import lru_cache
 from collections.abc import Callable
 
 from scoring.analysis import dates, numbers
@@ -366,7 +367,38 @@ def _case_figures(u: _Utterance) -> list[numbers.Amount]:
                 and not numbers.NOT_MONEY_AFTER.match(u.text, m.end()) \
                 and not numbers.NOT_MONEY_BEFORE.search(u.text[max(0, m.start() - 12):m.start()]):
             out.append(numbers.Amount(value, m.start(), m.end(), False, False))
+    if u.lang == "en":
+        spoken = _spoken_price(round(due, 2))
+        if spoken is not None:
+            for m in spoken.finditer(u.text):
+                if not any(s <= m.start() < e for s, e in taken):
+                    out.append(numbers.Amount(due, m.start(), m.end(), False, False))
     return out
+
+
+_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+         "seventeen eighteen nineteen").split()
+_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+
+
+def _two_words(n: int) -> str:
+    if n < 20:
+        return _ONES[n]
+    return _TENS[n // 10] + (r"[\s-]+" + _ONES[n % 10] if n % 10 else "")
+
+
+@lru_cache(maxsize=256)
+def _spoken_price(due: float) -> re.Pattern[str] | None:
+    """The balance said the way prices are read out, "three eighteen forty" for $318.40 or
+    "twelve oh five" for $1,205: pairs of digits, no "hundred", the cents tacked on."""
+    dollars, cents = int(due), round((due - int(due)) * 100)
+    if not 100 <= dollars <= 9999 or dollars % 100 == 0:
+        return None
+    low = dollars % 100
+    words = _two_words(dollars // 100) + r"[\s,-]+" + (r"oh[\s-]+" + _ONES[low] if low < 10 else _two_words(low))
+    if cents:
+        words += r"(?:[\s,-]+(?:and[\s-]+)?" + _two_words(cents) + ")?"
+    return re.compile(r"\b" + words + r"\b(?![\s-]+(?:days?|weeks?|months?|years?|times|percent|am|pm|o.clock)\b)", re.I)
 
 
 def _state_amount(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
@@ -622,6 +654,7 @@ def _disclose(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
         s, e = u.sentence(m.start())
         sentence = u.text[s:e]
         if u.negated(m.start(), m.end()) or _WITHHOLD.search(sentence) or _proper_name(u, m.start()) \
+                or _WHO_WE_ARE.search(sentence) \
                 or _reported(u, m.start()) or _FIRM_AFTER.match(u.text, m.end()) \
                 or not u.context.third_party and _ZH_DEPT_AFTER.match(u.text, m.end()):
             continue
@@ -637,6 +670,9 @@ def _disclose(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 # "calling from ember lee collection partners": a firm's name, not the debt (lower-case ASR exports)
 _FIRM_AFTER = re.compile(r"\s+(partners|services|agency|group|associates|solutions|bureau|recover(y|ies)|management|"
                          r"ltd|llc|inc|company|corp|department|dept|division|team|specialists)\b", re.I)
+# "I'm with the team handling your account": who the caller is, not a detail of the account
+_WHO_WE_ARE = re.compile(r"\b(team|people|department|office|ones?|folks|unit) (that.s |who.re |who are )?(handling|managing|"
+                         r"looking after|working on|dealing with|in charge of) (your|the) account\b", re.I)
 # "我是贷后催收组的", "催收专员": the caller's team or title, not an account detail
 _ZH_DEPT_AFTER = re.compile(r"(?<=催收)(组|部|中心|团队|专员|员|岗|科|室)")
 _WITHHOLD = re.compile(r"只能(跟|和|与)|不方便|不能(跟|和)您?(说|谈|透露)|can.t (discuss|share|go into)|cannot (discuss|share)|"
@@ -803,7 +839,8 @@ def _text_steps(u: _Utterance, families: dict[str, re.Pattern[str]], handlers: d
 def _call_step_wanted(handler: Handler, u: _Utterance, can_match: bool) -> bool:
     """Whether a family that needs the call is worth running per call for this text."""
     if handler is _state_amount:
-        return bool(u.amounts) or _HAS_DIGIT.search(u.text) is not None  # a bare figure may be the balance
+        # a bare figure may be the balance, digits or (English) words: "three eighteen forty"
+        return bool(u.amounts) or _HAS_DIGIT.search(u.text) is not None or u.lang == "en" and _HAS_NUMBER.search(u.text) is not None
     if handler is _plan_or_terms:
         return bool(u.amounts) or can_match  # terms alone make an offer
     if handler is _state_overdue:

@@ -46,7 +46,8 @@ _IN_FULL = re.compile(r"全还|全额|全部还|一次(性)?还清|还清|结清
 
 
 # "一千顶什么用？" / "Five hundred won't cut it": the agent repeats the sum only to turn it down.
-_REJECTS = re.compile(r"(顶|有|管)(什么|啥)用|够(干嘛|什么)|哪(够|行)|(远远)?不够(啊|呀|吧)?(?=[？?！!。，,]|$)|太少了?(?=[？?！!。，,吧啊]|$)|"
+_REJECTS = re.compile(r"not (an? )?(acceptable|reasonable) (offer|amount)|(not able to|unable to|can.t|cannot) (set that up|accept (that|it|this))|"
+                      r"(well|far|way) below|(顶|有|管)(什么|啥)用|够(干嘛|什么)|哪(够|行)|(远远)?不够(啊|呀|吧)?(?=[？?！!。，,]|$)|太少了?(?=[？?！!。，,吧啊]|$)|"
                       r"\b((won.t|doesn.t|does not|will not|isn.t going to) (cut it|do it|be enough|work)|not (nearly )?"
                       r"(enough|good enough)|too (little|low|small)|(is|that.s) a joke|that.s nothing)\b", re.I)
 

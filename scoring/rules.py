@@ -329,6 +329,8 @@ def _after_debtor_act(state: CallState, rule: Rule) -> list[Found]:
     unless = set(rule.params.get("unless", []))
     unless_same = set(rule.params.get("unless_same_turn", []))
     always = _specs(rule.params.get("always", []))
+    yield_to = set(rule.params.get("yield_to", []))
+    yield_acts = set(rule.params.get("yield_acts", []))
     raised_at = next((i for i in state.debtor_turns() if state.analyses[i].names & raised), None)
     if raised_at is None:
         return []
@@ -344,6 +346,8 @@ def _after_debtor_act(state: CallState, rule: Rule) -> list[Found]:
         if stop is not None and i > stop:
             routed = True
         a = state.analyses[i]
+        if yield_to and a.names & yield_acts and _last_raised(state, i) & yield_to:
+            continue  # "I can't take medical matters into account" answers the illness: that rule's finding
         act = matching_act(a, always)
         if act is None and not routed and not (a.names & unless_same) and not (a.names & unless) \
                 and not _takes_up_offer(state, i):
@@ -352,6 +356,18 @@ def _after_debtor_act(state: CallState, rule: Rule) -> list[Found]:
         if act:
             out.append((i, act.quote))
     return out
+
+
+def _last_raised(state: CallState, i: int) -> set[str]:
+    """What the debtor's latest disclosure before ``i`` was: a money problem (with or without an
+    illness) or a vulnerability alone."""
+    j = next((t for t in range(i - 1, -1, -1) if state.transcript.turns[t].speaker == "debtor"
+              and state.analyses[t].names & {"hardship", "vulnerability"}), None)
+    if j is None:
+        return set()
+    names = set(state.analyses[j].names)
+    # asking for a plan or a hold ("forty quid a month, or put it on hold?") is a money request whatever else is said
+    return {"hardship"} if names & {"hardship", "counter_offer"} else names & {"vulnerability"}
 
 
 _INSISTING = frozenset({"demand_payment", "dismiss_dispute", "dismiss_hardship", "false_legal", "threat",

@@ -110,7 +110,7 @@ _EN_DATE = re.compile(
     rf"|\b(?P<mon>{_EN_MONTH})\.?\s+(?:the\s+)?(?P<md>{_EN_ORD})\b(?:,?\s*(?P<y>\d{{4}}))?"
     rf"|\b(?:the\s+)?(?P<dm>{_EN_ORD})\s+(?:of\s+)?(?P<mon2>{_EN_MONTH})\b(?:,?\s*(?P<y2>\d{{4}}))?"
     rf"|\b(?P<slm>\d{{1,2}})/(?P<sld>\d{{1,2}})(?:/(?P<sly>\d{{2,4}}))?\b"
-    rf"|\b(?P<which>next|this|coming)?\s*(?P<wd>{_EN_WD})\b(?:,?\s+the\s+(?P<wdd>{_EN_ORD}))?"
+    rf"|\b(?P<which>next|this|coming)?\s*(?P<wd>{_EN_WD})\b(?:,?\s+the\s+(?P<wdd>{_EN_ORD})(?:\s+(?:of\s+)?(?P<wdm>{_EN_MONTH})\b)?)?"
     rf"|\b(?P<rel>today|tomorrow|tonight)\b"
     rf"|\b(?P<eom>end of (?:the |this )?month|end of next month|month[- ]end)\b"
     rf"|\bthe\s+(?P<od>\d{{1,2}}(?:st|nd|rd|th)|{_EN_ORD_WORDS})\b",
@@ -202,6 +202,8 @@ def _resolve_en(m: re.Match[str], ref: date) -> date | None:
     if g("wd"):
         if g("wdd"):
             day = _ordinal(g("wdd"))
+            if day and g("wdm"):  # "Monday the 27th of July"
+                return _month_day(ref, _MONTHS_EN[g("wdm").lower()], day)
             return _day_only(ref, day) if day else None
         which = (g("which") or "").lower()
         return _weekday(ref, _WEEKDAYS_EN[g("wd").lower()], "next" if which == "next" else "")

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import bisect
 import re
-from functools import lru_cache
 from collections.abc import Callable
+from functools import lru_cache
 
 from scoring.analysis import dates, numbers
 from scoring.analysis.lexicon import Lexicon, Prefilter, builtin_lexicons, gate
@@ -370,15 +370,13 @@ def _case_figures(u: _Utterance) -> list[numbers.Amount]:
     if u.lang == "en":
         spoken = _spoken_price(round(due, 2))
         if spoken is not None:
-            for m in spoken.finditer(u.text):
-                if not any(s <= m.start() < e for s, e in taken):
-                    out.append(numbers.Amount(due, m.start(), m.end(), False, False))
+            # "you owe twelve oh five": the words may also have been read as a smaller sum ("twelve")
+            out.extend(numbers.Amount(due, m.start(), m.end(), False, False) for m in spoken.finditer(u.text))
     return out
 
 
-_ONES = ("zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
-         "seventeen eighteen nineteen").split()
-_TENS = "_ _ twenty thirty forty fifty sixty seventy eighty ninety".split()
+_ONES = [numbers.EN_WORD_OF[n] for n in range(20)]
+_TENS = ["", ""] + [numbers.EN_WORD_OF[n] for n in range(20, 100, 10)]
 
 
 def _two_words(n: int) -> str:

@@ -72,6 +72,8 @@ _EN_SMALL = {
     "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90, "a": 1, "an": 1,
 }
 _EN_SCALE = {"hundred": 100, "thousand": 1000, "grand": 1000, "k": 1000, "million": 1_000_000}
+EN_WORD_OF = {v: w for w, v in _EN_SMALL.items() if w not in ("a", "an")}
+"""The English word for 0-19 and the tens, for writing a figure the way it is read out."""
 EN_NUMBER_WORDS = sorted((set(_EN_SMALL) - {"a", "an"}) | set(_EN_SCALE) - {"k"}, key=len, reverse=True)
 
 

@@ -7,7 +7,7 @@ exactly once (a 10,000-turn call stays linear).
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -41,6 +41,22 @@ class CallState:
 
     def debtor_turns(self) -> list[int]:
         return list(self._turns_of["debtor"])
+
+    def turn_before(self, i: int, speaker: str | None = None) -> int | None:
+        """The nearest turn before ``i`` said by ``speaker`` (by anyone but the system when None)."""
+        turns = self._turns_of.get(speaker, ()) if speaker else self._spoken
+        at = bisect_left(turns, i)
+        return turns[at - 1] if at else None
+
+    def turn_after(self, i: int, speaker: str | None = None) -> int | None:
+        """The nearest turn after ``i`` said by ``speaker`` (by anyone but the system when None)."""
+        turns = self._turns_of.get(speaker, ()) if speaker else self._spoken
+        at = bisect_right(turns, i)
+        return turns[at] if at < len(turns) else None
+
+    @cached_property
+    def _spoken(self) -> tuple[int, ...]:
+        return tuple(i for i, t in enumerate(self.transcript.turns) if t.speaker != "system")
 
     @cached_property
     def _turns_of(self) -> dict[str, tuple[int, ...]]:

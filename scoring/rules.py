@@ -77,10 +77,10 @@ def _reaffirmed(state: CallState, found: list[Found]) -> list[Found]:
     seen = {i for i, _ in found}
     out = []
     for i in sorted(seen):
-        j = next((t for t in range(i + 1, len(state.transcript.turns)) if state.transcript.turns[t].speaker != "system"), None)
+        j = state.turn_after(i)
         if j is None or state.transcript.turns[j].speaker != "debtor" or not re.search(r"[?？]\s*$", state.transcript.turns[j].text):
             continue
-        k = next((t for t in range(j + 1, len(state.transcript.turns)) if state.transcript.turns[t].speaker != "system"), None)
+        k = state.turn_after(j)
         if k is None or k in seen or state.transcript.turns[k].speaker != "agent":
             continue
         text = state.transcript.turns[k].text
@@ -182,7 +182,7 @@ _OVERHEARD = re.compile(
 
 def _overheard(state: CallState, i: int) -> bool:
     """The debtor just said others can hear the call (speakerphone, boss beside them)."""
-    prev = next((j for j in range(i - 1, -1, -1) if state.transcript.turns[j].speaker == "debtor"), None)
+    prev = state.turn_before(i, "debtor")
     return prev is not None and bool(_OVERHEARD.search(state.transcript.turns[prev].text))
 
 
@@ -361,7 +361,7 @@ def _after_debtor_act(state: CallState, rule: Rule) -> list[Found]:
 def _last_raised(state: CallState, i: int) -> set[str]:
     """What the debtor's latest disclosure before ``i`` was: a money problem (with or without an
     illness) or a vulnerability alone."""
-    j = next((t for t in range(i - 1, -1, -1) if state.transcript.turns[t].speaker == "debtor"
+    j = next((t for t in reversed(state.debtor_turns()) if t < i
               and state.analyses[t].names & {"hardship", "vulnerability"}), None)
     if j is None:
         return set()
@@ -376,7 +376,7 @@ _INSISTING = frozenset({"demand_payment", "dismiss_dispute", "dismiss_hardship",
 
 def _takes_up_offer(state: CallState, i: int) -> bool:
     """The agent only writes down terms the debtor proposed (not pressing for payment itself)."""
-    prev = next((j for j in range(i - 1, -1, -1) if state.transcript.turns[j].speaker == "debtor"), None)
+    prev = state.turn_before(i, "debtor")
     if prev is None:
         return False
     b, a = state.analyses[prev], state.analyses[i]
@@ -420,7 +420,7 @@ def _time_barred(state: CallState, rule: Rule) -> list[Found]:
     """Legal threats on a debt past its limitation period; where the pack says so (UK CONC 7.15.4),
     also any further demand once the customer has said it is statute-barred and they won't pay."""
     sc = state.transcript.scenario
-    barred = sc.time_barred if sc.time_barred is not None else sc.days_overdue > 365 * int(rule.params.get("years", 6))
+    barred = sc.past_limitation(int(rule.params.get("years", 6)))
     out = _agent_act(state, rule) if barred else []
     after_claim = rule.params.get("after_claim")
     if after_claim and sc.time_barred is not False:
@@ -450,7 +450,7 @@ def _refused_when_asked(state: CallState, agent: list[int]) -> list[Found]:
     named = False
     for i in agent:
         a = state.analyses[i]
-        asked = next((j for j in range(i - 1, -1, -1) if state.transcript.turns[j].speaker != "system"), None)
+        asked = state.turn_before(i)
         if not named and asked is not None and state.transcript.turns[asked].speaker == "debtor" \
                 and state.analyses[asked].has("ask_who_is_calling") and not a.names & {"state_institution", "introduce_self"}:
             out.append((i, state.transcript.turns[i].text))

@@ -88,16 +88,17 @@ def _days_ok(days: int | None, due: int) -> bool:
     return days is not None and abs(days - due) <= max(7, 0.25 * due)
 
 
-def _reminder(state: CallState, turns: list[int]) -> tuple[bool, list[int], str]:
+def _reminder(state: CallState, turns: list[int], rubric: Rubric) -> tuple[bool, list[int], str]:
     due_days = state.transcript.scenario.days_overdue
     amount = next((i for i in turns for act in state.analyses[i].all("state_amount") if act.slots.get("matches_case")),
                   None)
     overdue = next((i for i in turns for act in state.analyses[i].all("state_overdue")
                     if _days_ok(act.slots.get("days"), due_days)), None)
     sc = state.transcript.scenario
-    # On a debt past its limitation period a suit is no true consequence (US/UK six years)
-    barred = sc.time_barred if sc.time_barred is not None else (
-        sc.jurisdiction in ("US", "UK") and sc.days_overdue > 6 * 365)
+    # On a debt past its limitation period (the pack's time-barred rule says how long) a suit is
+    # no true consequence
+    limit = next((int(r.params.get("years", 6)) for r in rubric.rules_for(sc.jurisdiction) if r.check == "time_barred"), None)
+    barred = sc.past_limitation(limit) if limit is not None else bool(sc.time_barred)
     consequence = next((i for i in turns if _true_consequence(state.analyses[i], barred)), None)
     evidence = sorted({i for i in (amount, overdue, consequence) if i is not None})
     for part, found in (("amount", amount), ("overdue", overdue), ("consequence", consequence)):
@@ -207,7 +208,7 @@ def judge_steps(state: CallState, rubric: Rubric) -> StepJudgement:
     end = len(state.transcript.turns) if cutoff is None else cutoff
     collect_turns = [i for i in state.agent_turns() if i < end and state.listener[i] == DEBTOR]
     reached = state.reached
-    rem_done, rem_turns, rem_missing = _reminder(state, collect_turns)
+    rem_done, rem_turns, rem_missing = _reminder(state, collect_turns, rubric)
     plan = find_plan(state, end)
     sup_done, sup_turns, sup_missing = _support(state, collect_turns)
     for step, done, turns, missing in (

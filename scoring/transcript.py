@@ -60,6 +60,10 @@ class Scenario:
     time_barred: bool | None = None
     extra: Mapping[str, Any] = field(default_factory=dict)
 
+    def past_limitation(self, years: int) -> bool:
+        """The debt is past a limitation period of ``years``: the case says so, else its age does."""
+        return self.time_barred if self.time_barred is not None else self.days_overdue > 365 * years
+
 
 @dataclass(frozen=True)
 class Record:

@@ -135,13 +135,13 @@ def _listeners(transcript: Transcript, analyses: list[Analysis]) -> tuple[str, .
                     and _asked_check(transcript, analyses, i):
                 current = None  # the check answered: whatever sounded like a relative was the holder
             verified = verified or ("give_verification" in a.names and current != THIRD)
-            if a.names & _THIRD_SIGNS and "give_verification" not in a.names and not verified:
+            if a.names & _THIRD_SIGNS and "give_verification" not in a.names and (not verified or _OTHER_VOICE.search(a.text)):
                 if said_yes is not None and a.names & _NOT_THE_HOLDER:
                     # "Yeah, this is Luis." ... "You want my dad, I'm Luis Junior.": the one who
                     # said yes was never the account holder, so what was said to them was disclosed.
                     marks[said_yes:i] = [THIRD] * (i - said_yes)
                 current, said_yes = THIRD, None
-            elif a.names & {"confirm_identity", "give_verification"} and (
+            elif (a.names & {"confirm_identity", "give_verification"} or current == THIRD) and (
                     current != THIRD or _handed_over(a, transcript.scenario.debtor_name)):
                 if current != DEBTOR and "give_verification" not in a.names:
                     said_yes = i
@@ -161,7 +161,11 @@ def _listeners(transcript: Transcript, analyses: list[Analysis]) -> tuple[str, .
 
 _THIRD_SIGNS = frozenset({"not_debtor", "wrong_number", "relative", "deny_identity"})
 _NOT_THE_HOLDER = frozenset({"not_debtor", "wrong_number", "relative"})
-_SELF = re.compile(r"我就是|我是[^。，,]{0,6}本人|是我本人|\b(speaking|this is (him|her|me)|it.s me|that.s me|i.m (him|her))\b", re.I)
+# "（电话被抢过去）喂……我是他爱人": someone else takes the phone even after the holder was verified
+_OTHER_VOICE = re.compile(r"我是(他|她)(的)?(爱人|老婆|媳妇|妻子|丈夫|老公|对象|妈|爸|母亲|父亲|儿子|女儿|姐|妹|哥|弟|同事|室友|朋友)"
+                          r"|\b(this is|i.m|i am) (his|her) (wife|husband|mother|mom|father|dad|son|daughter|sister|brother|"
+                          r"roommate|flatmate|partner|co-?worker|colleague)\b", re.I)
+_SELF = re.compile(r"我就是|还是我|又是我|我是[^。，,]{0,6}本人|是我本人|\b(speaking|this is (him|her|me)|it.s me|that.s me|i.m (him|her))\b", re.I)
 
 
 def _asked_check(transcript: Transcript, analyses: list[Analysis], i: int) -> bool:

@@ -63,9 +63,19 @@ def _echoes(b: Analysis, amounts: tuple, found_dates: tuple) -> bool:
     return bool(amounts and set(more[0]) & set(amounts)) and bool(not found_dates or set(more[1]) & set(found_dates))
 
 
+_ASKS_REST = re.compile(r"(剩下|剩余|余下|其余|尾款)[^。？?]{0,12}(什么时候|哪天|几号|多久|啥时候)|\b(the rest|the remaining|"
+                        r"the remainder|what.s left)\b[^.?]{0,30}\b(when|what day|which day)\b|\bwhen\b[^.?]{0,30}"
+                        r"\b(the rest|the remaining|the remainder|what.s left)\b", re.I)
+
+
 def _with_earlier_terms(state: CallState, i: int, amounts: tuple, found_dates: tuple) -> tuple[tuple, tuple]:
     """A plan given in pieces ("这周六吧" … "全额？" … "全额，1987块6"): the debtor's half-terms
-    join the other half they gave a turn or two before."""
+    join the other half they gave a turn or two before; an answer to "剩下的4450您打算什么时候？"
+    joins the terms of that question."""
+    prev = state.turn_before(i, "agent")
+    if prev is not None and _ASKS_REST.search(state.transcript.turns[prev].text):
+        more = _terms(state.analyses[prev])
+        amounts, found_dates = tuple(dict.fromkeys(more[0] + amounts)), tuple(dict.fromkeys(more[1] + found_dates))
     if amounts and found_dates:
         return amounts, found_dates
     for j in range(i - 1, max(-1, i - 4), -1):
@@ -77,6 +87,19 @@ def _with_earlier_terms(state: CallState, i: int, amounts: tuple, found_dates: t
         more = _terms(b)
         return amounts or more[0], found_dates or more[1]
     return amounts, found_dates
+
+
+# "……行吧，拜拜" / "...fine, whatever": a sigh of a yes that ends the call
+_SIGH_YES = re.compile(r"^\W*(……|…|\.\.\.)\s*(行吧|好吧|随便吧?|ok(ay)?|fine|whatever|sure)\W*((拜拜|再见|挂了|bye|goodbye)\W*)?$",
+                       re.I)
+
+
+def _resigned(state: CallState, j: int) -> bool:
+    """A sighed "……行吧，拜拜" from a debtor who only hedged ("我尽量吧") before: giving in to end
+    the call, not agreeing terms (DOMAIN.md: "I'll see" is no plan)."""
+    if not _SIGH_YES.search(state.transcript.turns[j].text):
+        return False
+    return any(state.analyses[k].has("stall") for k in state.debtor_turns() if k < j)
 
 
 def _concrete(amounts: tuple, found_dates: tuple, instalments: int | None, hardship: bool) -> bool:
@@ -109,7 +132,8 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
             hardship = a.has("hardship_arrangement") and not a.has("dispute_route")  # a hold while a dispute is checked
             for j in _next(state, i, "debtor", 1):
                 b = state.analyses[j]
-                if j < end and (b.has("accept_plan") or _echoes(b, amounts, found_dates)) and not b.has("refuse"):
+                if j < end and (b.has("accept_plan") or _echoes(b, amounts, found_dates)) and not b.has("refuse") \
+                        and not _resigned(state, j):
                     more = _terms(b)
                     amounts2, dates2 = amounts + more[0], found_dates + more[1]
                     if _concrete(amounts2, dates2, inst or more[2], hardship):

@@ -71,7 +71,9 @@ def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
     turns = sorted(i for i in (intro, inst, check, answer) if i is not None)
     if impersonated:  # still verified (the order check needs it), but not done
         return False, [], "impersonation", answer
-    if leaked:
+    # A relative who grabs the phone after the holder was verified and hears the debt is that
+    # rule's finding; the identity step was already done right.
+    if any(answer is None or i < answer for i in leaked):
         return False, turns, "third_party", answer
     if intro is None or inst is None:
         return False, turns, "introduce", answer

@@ -13,7 +13,8 @@ from scoring.rubric import Rubric
 from scoring.scorecard import ToneFinding, ToneResult, Violation
 
 _CUE_KIND = {"command": "command", "pressure": "pressure", "interrupt": "interruption", "shouting": "shouting",
-             "lecture": "lecturing", "familiar": "over_familiar", "minimise": "misleading"}
+             "lecture": "lecturing", "familiar": "over_familiar", "minimise": "misleading",
+             "stonewall": "cold"}
 _PRESSING = frozenset({"demand_payment", "push_new_borrowing", "explain_consequence", "false_legal", "threat"})
 _CARE = frozenset({"empathise", "hardship_route", "hardship_arrangement", "ask_reason"})
 # Pressing on after an attorney, a stop request or a dispute is heard in the call; too many calls
@@ -55,6 +56,9 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
             and not any(cue.kind == "polite" for cue in state.analyses[agent[0]].tone):
         # "喂，石磊是吧？" / "Tariq Hussain? Gavin Price, Northway." : no greeting, no courtesy
         add(agent[0], "cold", state.transcript.turns[agent[0]].text[:80])
+    if len(agent) >= 3 and state.reached and _hangs_up_bare(state, agent[-1]):
+        # "行，记下了。" [坐席挂断]: the call dropped with no thanks and no goodbye
+        add(agent[-1], "cold", state.transcript.turns[agent[-1]].text[:80])
     for j in state.debtor_turns():
         b = state.analyses[j]
         if not b.names & {"hardship", "vulnerability"}:
@@ -101,6 +105,15 @@ def _repeats(before: str, after: str) -> bool:
     """The agent's turn only repeats (six characters or more of) the one before it."""
     core = after.strip(_EDGES)
     return len(core) >= 6 and core.lower() in before.lower()
+
+
+def _hangs_up_bare(state: CallState, last: int) -> bool:
+    """The agent's last word has no thanks, goodbye or courtesy, and the debtor gets no goodbye either."""
+    a = state.analyses[last]
+    if a.names & {"thanks", "goodbye", "greet", "empathise"} or any(cue.kind == "polite" for cue in a.tone):
+        return False
+    later = [j for j in range(last + 1, len(state.transcript.turns)) if state.transcript.turns[j].speaker == "debtor"]
+    return not any(state.analyses[j].has("goodbye") for j in later)
 
 
 def _vulnerable_before(state: CallState, i: int) -> bool:

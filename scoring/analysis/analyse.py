@@ -784,7 +784,8 @@ def _text_tone(u: _Utterance) -> list[ToneFeature]:
     """The tone cues of the words themselves (not of the acts)."""
     text, lex = u.text, u.lex
     out: list[ToneFeature] = []
-    for kind in ("polite", "command", "pressure", "interrupt", "curt", "shouting", "lecture", "familiar", "minimise"):
+    for kind in ("polite", "command", "pressure", "interrupt", "curt", "shouting", "lecture", "familiar", "minimise",
+                 "stonewall"):
         pattern = lex.markers.get(kind)
         narrowed = u.narrow(pattern) if pattern else None
         m = narrowed.search(text) if narrowed else None

@@ -37,7 +37,8 @@ EXTRA_DEBTOR_ACTS = frozenset({
 AGENT_ACTS = frozenset(a.value for a in AgentAct) | EXTRA_AGENT_ACTS
 DEBTOR_ACTS = frozenset(i.value for i in DebtorIntent) | EXTRA_DEBTOR_ACTS
 MARKERS = frozenset({"negation", "possibility", "certainty", "conditional", "narrow", "person", "situation", "polite",
-                     "command", "shouting", "pressure", "interrupt", "curt", "lecture", "familiar", "minimise"})
+                     "command", "shouting", "pressure", "interrupt", "curt", "lecture", "familiar", "minimise",
+                     "stonewall"})
 
 
 def _check_patterns(families: dict[str, list[str]], allowed: frozenset[str]) -> dict[str, list[str]]:

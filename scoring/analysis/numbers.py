@@ -168,8 +168,9 @@ NOT_MONEY_AFTER = re.compile(r"\s*(?:天|日|号|月|年|期|个|次|岁|点|分
 NOT_MONEY_BEFORE = re.compile(r"(?:工号|编号|尾号|后四位|后4位|最后四|号码|号是|身份证|手机号|last four|number|\bID\b|No\.|#|extension|"
                                r"ext\.?|room|apartment|postcode|zip|version|第|每)\s*(?:是|为|:|：)?\s*$", re.I)
 _PAY_BEFORE = re.compile(r"(?:还|付|交|缴|打|转|扣|欠|共|计|额|款|金|有|单|剩|剩下|剩下的|就|能|先|最多|只有|拿出|凑|pay|owe|payment|of|balance|due|is|at|for|send|down)\s*[了上个掉出着]?\s*$"
+                         r"|(?:还|付|交)(?:清|完|掉)?吧\s*$"
                          # a date or the product just before a bare sum: "今天3000", "10号前4650", "花呗3590"
-                         r"|(?:今天|明天|后天|月底|月初|周[一二三四五六日末]|号|日|号前|日前|之前|以前|前|呗|卡|贷|加|是|为|合计|共计)\s*$"
+                         r"|(?:今天|明天|后天|月底|月初|周[一二三四五六日末]|号|日|号前|日前|之前|以前|前|呗|卡|贷|加|是|为|合计|共计)(?:这|那)?\s*$"
                          # a sum per instalment: "每期七百多", "每个月1500", "首期两千"
                          r"|(?:每期|每月|每个月|一个月|每周|首期|首付)\s*[还付交扣]?\s*$"
                          # what the speaker can manage: "I could do 500", "I can manage 200"

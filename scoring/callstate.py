@@ -135,7 +135,9 @@ def _listeners(transcript: Transcript, analyses: list[Analysis]) -> tuple[str, .
                     and _asked_check(transcript, analyses, i):
                 current = None  # the check answered: whatever sounded like a relative was the holder
             verified = verified or ("give_verification" in a.names and current != THIRD)
-            if a.names & _THIRD_SIGNS and "give_verification" not in a.names and (not verified or _OTHER_VOICE.search(a.text)):
+            if turn.raw_speaker == "third_party":
+                current, said_yes = THIRD, None  # the export itself says who spoke
+            elif a.names & _THIRD_SIGNS and "give_verification" not in a.names and (not verified or _OTHER_VOICE.search(a.text)):
                 if said_yes is not None and a.names & _NOT_THE_HOLDER:
                     # "Yeah, this is Luis." ... "You want my dad, I'm Luis Junior.": the one who
                     # said yes was never the account holder, so what was said to them was disclosed.

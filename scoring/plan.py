@@ -60,7 +60,8 @@ _AGENT_OK = re.compile(r"^\W*(行|好的?|可以|没问题|成|得嘞|好嘞)(?!
 def _echoes(b: Analysis, amounts: tuple, found_dates: tuple) -> bool:
     """The debtor repeats the offer's terms back ("15号之前3000。"): saying yes by echoing them."""
     more = _terms(b)
-    return bool(amounts and set(more[0]) & set(amounts)) and bool(not found_dates or set(more[1]) & set(found_dates))
+    return bool(amounts and set(more[0]) & set(amounts)) and bool(not found_dates or not more[1]
+                                                                  or set(more[1]) & set(found_dates))
 
 
 _ASKS_REST = re.compile(r"(剩下|剩余|余下|其余|尾款)[^。？?]{0,12}(什么时候|哪天|几号|多久|啥时候)|\b(the rest|the remaining|"

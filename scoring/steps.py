@@ -41,12 +41,14 @@ def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
     # agent had already given their real firm ("we work with the Department of Education") is
     # that rule's finding, not a false introduction.
     real = next((i for i in agent if state.analyses[i].has("state_institution")), None)
-    impersonated = any(not (real is not None and i > real and _AFFILIATION.search(act.quote))
-                       for i in agent for act in state.analyses[i].all("impersonation"))
+    posing = [(i, bool(_OFFICIAL.search(act.quote))) for i in agent for act in state.analyses[i].all("impersonation")
+              if not (real is not None and i > real and _AFFILIATION.search(act.quote))]
+    impersonated = bool(posing)
     if impersonated and not state.reached:
         return False, [], "impersonation", None
     if not state.reached:
-        told = [i for i in state.debtor_turns() if state.analyses[i].names & {"not_debtor", "wrong_number", "relative"}]
+        told = [i for i in state.debtor_turns() if state.analyses[i].names & {"not_debtor", "wrong_number", "relative"}
+                or state.transcript.turns[i].raw_speaker == "third_party"]
         turns = sorted({*agent[:1], *told[:1]})
         return bool(told) and not leaked, turns, "third_party", None
     intro = _first(state, agent, "introduce_self")
@@ -69,6 +71,10 @@ def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
             check = asked
             break
     turns = sorted(i for i in (intro, inst, check, answer) if i is not None)
+    # "I'm with the legal department" after the real firm and a passed check is that rule's
+    # finding; the introduction itself was true. Becoming someone else ("我其实是经侦大队的民警",
+    # a lawyer) is posing as someone else whenever it comes (DOMAIN.md).
+    impersonated = any(official or answer is None or i <= answer or real is None for i, official in posing)
     if impersonated:  # still verified (the order check needs it), but not done
         return False, [], "impersonation", answer
     # A relative who grabs the phone after the holder was verified and hears the debt is that
@@ -82,6 +88,8 @@ def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
     return True, turns, "", answer
 
 
+_OFFICIAL = re.compile(r"律师|民警|警察|警官|公安|经侦|法官|检察|法院的|执行局|\b(lawyer|attorney|police|officer|detective|sheriff|"
+                       r"deputy|judge|marshal|solicitor|bailiff|enforcement agent|investigator)\b", re.I)
 _AFFILIATION = re.compile(r"partner|work(s|ing)?\b|alongside|affiliat|associat|cooperat|liais|conjunction|hand in hand|"
                           r"合作|对接|联动|联网|委派|委托|指派", re.I)
 

@@ -81,6 +81,8 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
                                                      or rule.check == "calling_hours" and v.turn > 0):
             # pressing on after an attorney, a stop request, a dispute or a ruled-out time or place
             add(v.turn, "pressure", v.quote)
+        elif rule is not None and v.turn in agent and rule.check == "time_barred":
+            add(v.turn, "misleading", v.quote)  # "still totally enforceable in court", said kindly, misleads
     for prev, nxt in zip(agent, agent[1:], strict=False):
         if _repeats(state.transcript.turns[prev].text, state.transcript.turns[nxt].text) \
                 and not state.analyses[nxt].names & {"thanks", "goodbye", "greet"}:

@@ -466,6 +466,8 @@ def _legal_kind(u: _Utterance, start: int, end: int) -> str | None:
         conditional = u.lex.marker("conditional", sentence)
         if certain:
             return "false"
+        if _NEEDS_JUDGMENT.search(phrase) and not _COURT_FIRST.search(sentence):
+            return "false"  # "the county can start garnishing your paycheck": no suit, no judgment, no garnishment
         if possible or _ONLY_IF.search(sentence) \
                 or (conditional and ("依法" in sentence or "legal" in sentence.lower())):
             return "lawful"
@@ -475,6 +477,9 @@ def _legal_kind(u: _Utterance, start: int, end: int) -> str | None:
 
 _CLAUSE_BREAK = re.compile(r"[，,；;：:—]|\s-\s")
 # "only if they sued and a judge ruled for them would garnishment even be on the table"
+# Enforcement that only a judgment allows: lawful to mention only with the court step in the sentence
+_NEEDS_JUDGMENT = re.compile(r"强制执行|冻结|查封|划扣|\b(garnish\w*|levy|levies|bailiffs?)\b", re.I)
+_COURT_FIRST = re.compile(r"起诉|诉讼|法院|判决|裁定|\b(sue[sd]?|suing|suit|lawsuit|court|judg(e)?ments?|judges?|CCJ|order)\b", re.I)
 _ONLY_IF = re.compile(r"只有[^。]{0,20}才|\bonly (if|after|once|when)\b|\b(unless|until) (a|the) (court|judge)\b", re.I)
 
 
@@ -766,7 +771,7 @@ _TONE_FROM_ACTS = {"sarcasm": "sarcasm", "insult": "insult", "contempt": "contem
                    "jargon": "jargon", "false_legal": "intimidation", "mention_contacts": "exposure",
                    "push_new_borrowing": "pressure", "frequency_pressure": "pressure", "dismiss_hardship": "dismissive",
                    "ask_third_party_pay": "pressure", "impersonation": "misleading", "extra_fee": "misleading",
-                   "personal_account": "misleading"}
+                   "personal_account": "misleading", "refuse_identity": "misleading"}
 
 
 def _tone(u: _Utterance, acts: list[Act]) -> list[ToneFeature]:

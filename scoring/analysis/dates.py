@@ -200,6 +200,9 @@ def _resolve_en(m: re.Match[str], ref: date) -> date | None:
             year += 2000
         return _month_day(ref, month, day, year)
     if g("wd"):
+        wd = g("wd")
+        if len(wd) <= 4 and wd.islower() and not g("wdd") and not m.string.startswith(".", m.end("wd")):
+            return None  # "sat eleven days", "the sun", "wed": a lowercase word, not "Sat" / "sat."
         if g("wdd"):
             day = _ordinal(g("wdd"))
             if day and g("wdm"):  # "Monday the 27th of July"

@@ -154,7 +154,8 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
                     restated = bool(set(more[0]) & set(amounts) or set(more[1]) & set(found_dates))
                     # "7月10号2000，7月31号1590。到时候必须还上！" repeats both terms: insisting on the
                     # agreed plan, not pushing past it; a demand that repeats less is no confirmation.
-                    if c.has("demand_payment") and not (set(more[0]) & set(amounts) and set(more[1]) & set(found_dates)):
+                    if c.has("demand_payment") and not ((not amounts or set(more[0]) & set(amounts))
+                                                        and (not found_dates or set(more[1]) & set(found_dates))):
                         continue
                     if (c.has("confirm_plan") or restated or _AGENT_OK.search(c.text)) and _concrete(amounts2, dates2, inst or more[2], False):
                         agreed = Plan(i, k, amounts2, dates2, inst or more[2], False)

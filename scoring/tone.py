@@ -37,8 +37,8 @@ def judge_tone(state: CallState, rubric: Rubric, violations: list[Violation]) ->
     polite = 0
     for i in agent:
         a = state.analyses[i]
-        if a.has("empathise") and not any(cue.kind == "polite" for cue in a.tone):
-            polite += 1  # acknowledging feelings is warmth too ("That's completely understandable.")
+        if a.names & {"empathise", "thanks"} and not any(cue.kind == "polite" for cue in a.tone):
+            polite += 1  # acknowledging feelings or thanking is warmth too ("That's completely understandable.")
         for cue in a.tone:
             if cue.kind == "polite":
                 polite += 1

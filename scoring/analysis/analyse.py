@@ -566,13 +566,17 @@ _ARREST = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|监狱|判刑|\
 def _demand(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     """A demand for payment; ``urgent`` when it comes with false urgency or escalation. A button
     the agent is pointing to ("in our app under Card, then Make a payment", 点“立即还款”) is not one."""
-    m = _first_kept(u, pattern, lambda m: bool(_UI_BEFORE.search(u.text, max(0, m.start() - 30), m.start())))
+    m = _first_kept(u, pattern, lambda m: bool(_UI_BEFORE.search(u.text, max(0, m.start() - 30), m.start()))
+                    or _ANYTIME.match(u.text, m.end()) and bool(_MAY.search(u.text, max(0, m.start() - 16), m.start())))
     if m is None:
         return []
     pressure = u.lex.markers.get("pressure")
     return [u.act("", m.start(), m.end(), urgent=bool(pressure and pressure.search(u.text)))]
 
 
+# "You can make a payment at any time in the app": where and when to pay, not a demand
+_MAY = re.compile(r"\b(you can|you could|you.re welcome to|feel free to)\s+$|(您|你)(随时)?(可以|也可以)\s*$", re.I)
+_ANYTIME = re.compile(r"\s*(at any time|any ?time|whenever|online|in the app|through|via|by (phone|card|direct debit))\b|[^。，]{0,4}(随时|在|通过)", re.I)
 _UI_BEFORE = re.compile(r"(?:[“\"‘「]|(?<=\s)'|\b(?:under|tap|click|press|select|choose|hit|then|button|menu|option|tab)\b[^.]{0,12}?)\s*$|点(击)?[“\"‘「]?\s*$",
                         re.I)
 

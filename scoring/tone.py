@@ -7,6 +7,8 @@ request or a dispute, a cold delivery across the whole call, a hostile curt endi
 
 from __future__ import annotations
 
+import re
+
 from scoring.analysis import Analysis, ToneFeature
 from scoring.callstate import DEBTOR, CallState
 from scoring.rubric import Rubric
@@ -114,8 +116,15 @@ def _hangs_up_bare(state: CallState, last: int) -> bool:
     a = state.analyses[last]
     if a.names & {"thanks", "goodbye", "greet", "empathise"} or any(cue.kind == "polite" for cue in a.tone):
         return False
-    later = [j for j in range(last + 1, len(state.transcript.turns)) if state.transcript.turns[j].speaker == "debtor"]
-    return not any(state.analyses[j].has("goodbye") for j in later)
+    turns = state.transcript.turns
+    later = range(last + 1, len(turns))
+    if any(turns[j].speaker == "system" and _THEY_HUNG_UP.search(turns[j].text) for j in later):
+        return False  # the debtor cut the agent off: no chance to sign off
+    return not any(turns[j].speaker == "debtor" and state.analyses[j].names & {"goodbye", "hang_up"} for j in later)
+
+
+_THEY_HUNG_UP = re.compile(r"(客户|对方|债务人|用户)(已)?(挂断|挂机)|\b(customer|consumer|caller|debtor|they) (hung up|disconnected)|"
+                           r"\bended by (the )?(customer|consumer|debtor)\b", re.I)
 
 
 def _vulnerable_before(state: CallState, i: int) -> bool:

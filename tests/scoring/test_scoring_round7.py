@@ -196,3 +196,15 @@ def test_a_lowercase_sat_is_the_verb_not_saturday() -> None:
     ref = date(2026, 4, 7)
     assert find_dates("the truck sat eleven days in the lot", "en", ref) == []
     assert [d.value.isoformat() for d in find_dates("pay by Sat. please", "en", ref)] == ["2026-04-11"]
+
+
+def test_asking_for_it_in_writing_is_no_stop_request() -> None:
+    assert "stop_calling" not in acts("No. I'm not agreeing to anything. Put it in writing.", "en", "debtor")
+    assert "stop_calling" in acts("Stop calling me. Send everything in writing.", "en", "debtor")
+
+
+def test_a_debtor_who_hangs_up_on_the_agent_leaves_no_bare_hang_up() -> None:
+    raw = call("zh", [("agent", "15号还8640，行吗？"), ("debtor", "我再想想。"), ("agent", "那您看")])
+    raw["turns"].append({"speaker": "system", "text": "[客户挂断]"})
+    cut_off = score(parse_transcript(raw))
+    assert not any(f.kind == "cold" and f.turn == 6 for f in cut_off.tone.findings)

@@ -43,8 +43,7 @@ def _identity(state: CallState) -> tuple[bool, list[int], str, int | None]:
     real = next((i for i in agent if state.analyses[i].has("state_institution")), None)
     posing = [(i, bool(_OFFICIAL.search(act.quote))) for i in agent for act in state.analyses[i].all("impersonation")
               if not (real is not None and i > real and _AFFILIATION.search(act.quote))]
-    impersonated = bool(posing)
-    if impersonated and not state.reached:
+    if posing and not state.reached:
         return False, [], "impersonation", None
     if not state.reached:
         told = [i for i in state.debtor_turns() if state.analyses[i].names & {"not_debtor", "wrong_number", "relative"}

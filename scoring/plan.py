@@ -121,20 +121,24 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
     """The last plan agreed before turn ``before`` (all turns when None) with the account holder."""
     end = len(state.transcript.turns) if before is None else before
     agreed: Plan | None = None
+    disputed = next((j for j in state.debtor_turns() if state.analyses[j].has("dispute")), None)
     for i in range(end):
         turn, a = state.transcript.turns[i], state.analyses[i]
         if state.listener[i] != DEBTOR:
             continue
-        if turn.speaker == "agent" and (a.has("offer_plan") or a.has("hardship_arrangement")) \
-                and not a.has("dispute_route"):  # routing a dispute ("已登记您2月24号转账3870元的异议") is no offer
+        # routing a dispute ("已登记您2月24号转账3870元的异议") is no offer; a hold for a hardship
+        # ("暂停催收60天 ... 分成24期") with no dispute raised is one
+        routing = a.has("dispute_route") and disputed is not None and disputed < i
+        if turn.speaker == "agent" and (a.has("offer_plan") or a.has("hardship_arrangement")) and not routing:
             amounts, found_dates, inst = _terms(a)
             if not amounts and found_dates and _IN_FULL.search(a.text):
                 amounts = (state.transcript.scenario.amount_due,)  # "今天能不能就全还了？" names the sum
-            hardship = a.has("hardship_arrangement") and not a.has("dispute_route")  # a hold while a dispute is checked
+            hardship = a.has("hardship_arrangement") and not routing  # a hold while a dispute is checked
             for j in _next(state, i, "debtor", 1):
                 b = state.analyses[j]
+                # "行……那你下礼拜再打给我吧": yes to talking again, not to the terms
                 if j < end and (b.has("accept_plan") or _echoes(b, amounts, found_dates)) and not b.has("refuse") \
-                        and not _resigned(state, j):
+                        and not _resigned(state, j) and not (b.has("ask_later_time") and not any(_terms(b)[:2])):
                     more = _terms(b)
                     amounts2, dates2 = amounts + more[0], found_dates + more[1]
                     if _concrete(amounts2, dates2, inst or more[2], hardship):

@@ -294,8 +294,10 @@ def _contact_frequency(state: CallState, rule: Rule) -> list[Found]:
         out.append((0, "; ".join(over)))
     if rule.params.get("announced") == "over_limit" and not over:
         return out
-    # after a stop request, announcing more calls is pressing on: the cease rule's finding
-    out.extend(f for f in _agent_act(state, rule) if state.cease_at is None or f[0] < state.cease_at)
+    # after a stop request, announcing more calls is pressing on: the cease rule's finding, in a
+    # pack that has one (CN has none, so "我这边照样天天打" stays this rule's)
+    keep = rule.params.get("after_stop") == "keep"
+    out.extend(f for f in _agent_act(state, rule) if keep or state.cease_at is None or f[0] < state.cease_at)
     return out
 
 

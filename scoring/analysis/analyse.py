@@ -628,6 +628,7 @@ def _plan_or_terms(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return acts
 
 
+_PENALTY_BEFORE = re.compile(r"(扣|罚)(了)?我\s*$|\b(fined me|docked me|charged me)\s*$", re.I)
 _WHY_ME = re.compile(r"凭什么|凭啥|(为什么|为啥|干嘛)(要)?(让)?我|\bwhy (should|would|do|must) (i|we)\b", re.I)
 
 
@@ -638,7 +639,8 @@ def _plan(u: _Utterance, pattern: re.Pattern[str], terms_alone: bool = False) ->
     plan word.
     """
     m = pattern.search(u.text)
-    amounts = tuple(a.value for a in u.amounts)
+    # "一单超时扣我五块钱" / "they docked me fifty bucks": a penalty the speaker suffered, not terms
+    amounts = tuple(a.value for a in u.amounts if not _PENALTY_BEFORE.search(u.text, max(0, a.start - 8), a.start))
     if m:
         start = m.start()
     elif terms_alone and amounts and u.dates:

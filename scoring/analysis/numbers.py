@@ -163,7 +163,7 @@ _APPROX_BEFORE = re.compile(r"(?:大约|大概|约|差不多|将近|about|around
 # A bare sum that a payment date follows: "500 on the 28th", "300 by Friday", "200 every month".
 _EN_WHEN_AFTER = re.compile(r"\s+(?:on|by|before|this|next|every|each|a|per)\s+(?:other\s+)?(?:the\s+\d|\d|mon|tue|wed|thu|fri|sat|"
                             r"sun|week|month|fortnight|payday|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", re.I)
-NOT_MONEY_AFTER = re.compile(r"\s*(?:天|日|号|月|年|期|个|次|岁|点|分钟|小时|周|%|％|位|楼|days?|months?|weeks?|years?|"
+NOT_MONEY_AFTER = re.compile(r"\s*(?:[一二三四五六七八九十几两]{0,4}[遍趟]|天|日|号|月|年|期|个|次|岁|点|分钟|小时|周|%|％|位|楼|days?|months?|weeks?|years?|"
                               r"times|payments|instal|percent|%|am|pm|a\.m|p\.m|st\b|nd\b|rd\b|th\b|:\d|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|o.clock)", re.I)
 NOT_MONEY_BEFORE = re.compile(r"(?:工号|编号|尾号|后四位|后4位|最后四|号码|号是|身份证|手机号|last four|number|\bID\b|No\.|#|extension|"
                                r"ext\.?|room|apartment|postcode|zip|version|第|每)\s*(?:是|为|:|：)?\s*$", re.I)

@@ -169,13 +169,18 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
     if recap is not None:
         amounts, found_dates, _ = _terms(state.analyses[recap])
         when = state.transcript.scenario.call_local_time
-        if when is not None and when.date().isoformat() not in agreed.dates:
+        if when is not None and when.date().isoformat() not in agreed.dates \
+                and not _PAY_TODAY.search(state.transcript.turns[recap].text):
             # "...and I'm mailing you the application today": today is no payment date unless agreed
             found_dates = tuple(d for d in found_dates if d != when.date().isoformat())
         if amounts or found_dates:
             return Plan(agreed.proposed_at, agreed.agreed_at, amounts or agreed.amounts,
                         found_dates or agreed.dates, agreed.instalments, agreed.hardship, recap)
     return agreed
+
+
+# "今天7月15号先还3000": today is a payment date when the recap pays something today
+_PAY_TODAY = re.compile(r"(今天|今日|\btoday\b)[^。，,.;]{0,10}(还|付|交|缴|扣|\bpay)", re.I)
 
 
 def _recap(state: CallState, plan: Plan, end: int) -> int | None:

@@ -262,6 +262,9 @@ def _threatened(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     for m in pattern.finditer(u.text):
         if _OWN_SIDE.search(u.text, max(0, m.start() - 3), m.start() + 2) or _DOCUMENT.match(u.text, m.end()):
             continue
+        name = u.facts.debtor_name
+        if name and len(name) >= 2 and m.group().endswith("老板") and name[0] in m.group():
+            continue  # "我找一下黄德明黄老板": the debtor addressed as 老板, not their boss
         if _asked(u, m.start()) and _WORRY.search(u.text, *u.sentence(m.start())):
             continue  # "您担心我们打到您单位？不会的": the debtor's worry, put back to be answered
         negated = u.negated(m.start(), m.end()) and not _implied(u, m.start())

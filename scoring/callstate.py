@@ -130,6 +130,8 @@ def _listeners(transcript: Transcript, analyses: list[Analysis]) -> tuple[str, .
     verified = False
     said_yes: int | None = None  # a bare "yes, that's me" not yet backed by a check
     for i, (turn, a) in enumerate(zip(transcript.turns, analyses, strict=True)):
+        if turn.speaker == "agent" and not verified and current is None and _ASKS_FOR_OTHER.search(turn.text):
+            current = THIRD  # "I'm trying to reach your neighbor, Dwight Kessler": whoever answered is not him
         if turn.speaker == "debtor":
             if current == THIRD and "give_verification" in a.names and not a.names & _THIRD_SIGNS \
                     and _asked_check(transcript, analyses, i):
@@ -161,6 +163,10 @@ def _listeners(transcript: Transcript, analyses: list[Analysis]) -> tuple[str, .
     return tuple(out)
 
 
+_ASKS_FOR_OTHER = re.compile(r"\b(trying to reach|looking for|calling for|get hold of|speak (to|with)) (your|ur) "
+                             r"(neighbou?r|roommate|flatmate|brother|sister|son|daughter|husband|wife|mother|mom|mum|father|dad|"
+                             r"colleague|co-?worker|tenant|nephew|niece|grandson|granddaughter)\b|"
+                             r"(找|联系)(一下)?(您|你)(的)?(邻居|同事|儿子|女儿|老公|老婆|爱人|哥哥|姐姐|弟弟|妹妹|室友|侄子|孙子)", re.I)
 _THIRD_SIGNS = frozenset({"not_debtor", "wrong_number", "relative", "deny_identity"})
 _NOT_THE_HOLDER = frozenset({"not_debtor", "wrong_number", "relative"})
 # "（电话被抢过去）喂……我是他爱人": someone else takes the phone even after the holder was verified

@@ -434,17 +434,28 @@ def _time_barred(state: CallState, rule: Rule) -> list[Found]:
 
 
 def _no_identification(state: CallState, rule: Rule) -> list[Found]:
-    out = _agent_act(state, rule)
+    # "a personal business matter" is lawful cover with a third party (1692b); it is the finding
+    # only below, where the holder never hears the company at all
+    out = [f for f in _agent_act(state, rule) if not _PERSONAL_MATTER.search(f[1])
+           and not state.analyses[f[0]].has("state_institution")]  # "I am with Larchmont Associates" names it
     agent = state.agent_turns()
     # Asked who is calling, the agent answers without the company ("Doesn't matter. Pay today."),
     # the company never having been given before. Those refusals are the finding; failing that,
-    # an agent who never says who they are is found where the account first comes up.
+    # an agent who never says who they are (or only a first name) is found at the cover story
+    # ("This is Dana ... a personal business matter") or where the account first comes up.
     out.extend(_refused_when_asked(state, agent))
-    if not out and agent and state.reached and not any(state.analyses[i].names & {"state_institution", "introduce_self"}
-                                                       for i in agent):
-        first = next((i for i in agent if state.analyses[i].names & {"mention_account", "state_amount"}), agent[0])
-        out.append((first, state.transcript.turns[first].text))
+    named = any(state.analyses[i].has("state_institution") for i in agent)
+    if not out and agent and state.reached and not named:
+        cover = next((i for i in agent if state.analyses[i].has("refuse_identity") and state.listener[i] == DEBTOR), None)
+        anyone = any(state.analyses[i].has("introduce_self") for i in agent)
+        first = cover if cover is not None else None if anyone else \
+            next((i for i in agent if state.analyses[i].names & {"mention_account", "state_amount"}), agent[0])
+        if first is not None:
+            out.append((first, state.transcript.turns[first].text))
     return out
+
+
+_PERSONAL_MATTER = re.compile(r"personal business matter", re.I)
 
 
 def _refused_when_asked(state: CallState, agent: list[int]) -> list[Found]:

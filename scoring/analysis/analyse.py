@@ -39,7 +39,7 @@ _EN_NEG_AFTER = re.compile(r"^[^,.;]{0,30}\b(is not true|isn't true|not true|a m
 
 _LEGAL_ACTION = re.compile(r"起诉|立案|诉讼|上诉|法院|强制执行|传票|开庭|判决|失信|黑名单|限高|限制消费|冻结|查封|扣押|拍卖|划扣|"
                            r"\b(lawsuits?|sue[sd]?|suing|suit|court|claim|judg(e)?ments?|judges?|summons|litigation|legal (action|proceedings)|"
-                           r"CCJ|garnish\w*|seiz\w*|repossess\w*|levy|filed|bailiffs?|enforcement)\b", re.I)
+                           r"CCJ|garnish\w*|seiz\w*|repossess\w*|levy|liens?|filed|bailiffs?|enforcement)\b", re.I)
 _CRIME = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|判刑|刑事|监狱|犯罪|诈骗|恶意透支|恶意拖欠|违法|司法机关|追究|罪名|定罪|"
                     r"\b(arrest\w*|jail|prison|police|sheriff|criminal|crime|fraud|theft|stealing|prosecut\w*|"
                     r"locked up|charges|bad[- ]check|criminal record|on your record|felony|misdemeanou?r|warrant|thief|thieves|crook|stole|embezzl\w*|swindl\w*)\b", re.I)

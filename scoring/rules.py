@@ -479,6 +479,33 @@ def _wrong_amount(state: CallState, rule: Rule) -> list[Found]:
             amount = act.slots.get("amount")
             if amount and not act.slots.get("matches_case") and amount > due * 1.02 + 1:
                 out.append((i, act.quote))
+    out.extend(_fee_repeated(state, {i for i, _ in out}))
+    return out
+
+
+def _fee_repeated(state: CallState, found: set[int]) -> list[Found]:
+    """A figure that first came with an invented fee ("$9.95 convenience fee, so $59.95 a month"),
+    said again later ("So that's $59.95 on July 3rd"): the recap charges the fee again."""
+    fee_at = next((i for i in state.agent_turns() if state.analyses[i].has("extra_fee")), None)
+    if fee_at is None:
+        return []
+    before = {x for j in range(fee_at) for x, _ in _figures(state.analyses[j])}
+    new = {x for x, _ in _figures(state.analyses[fee_at])} - before - {round(state.transcript.scenario.amount_due, 2)}
+    out = []
+    for i in state.agent_turns():
+        if i > fee_at and i not in found:
+            hit = next((quote for x, quote in _figures(state.analyses[i]) if x in new), None)
+            if hit is not None:
+                out.append((i, hit))
+    return out
+
+
+def _figures(a: Analysis) -> list[tuple[float, str]]:
+    """Every sum an utterance's acts carry, rounded to cents, with the act's quote."""
+    out = []
+    for act in a.acts:
+        values = act.slots.get("amounts") or ((act.slots["amount"],) if act.slots.get("amount") else ())
+        out.extend((round(float(v), 2), act.quote) for v in values)
     return out
 
 

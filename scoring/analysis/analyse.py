@@ -993,6 +993,12 @@ def _analyse_text(text: str, speaker: str, lex: Lexicon, facts: Facts | None, co
         acts = [a for a in acts if a.name != "mention_contacts"
                 or not any(p.start < a.end and a.start < p.end for p in pushes)]
         names = {a.name for a in acts}
+    if "dismiss_hardship" in names and names & {"hardship_arrangement", "hardship_route"}:
+        # "I am unable to offer a breathing space": the refused help is no help offered
+        refusals = [a for a in acts if a.name == "dismiss_hardship"]
+        acts = [a for a in acts if a.name not in ("hardship_arrangement", "hardship_route")
+                or not any(r.start < a.end and a.start < r.end for r in refusals)]
+        names = {a.name for a in acts}
     if "empathise" in names and names & _INSISTING_ACTS:
         acts = _drop_hollow_empathy(text, acts)
         names = {a.name for a in acts}

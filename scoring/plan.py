@@ -103,6 +103,9 @@ def _resigned(state: CallState, j: int) -> bool:
     return any(state.analyses[k].has("stall") for k in state.debtor_turns() if k < j)
 
 
+_ONLY_TRY = re.compile(r"\byou.ll (try|see)\b|\byou.re going to try\b|(您|你)(就)?(尽量|试试|看看)", re.I)
+
+
 def _concrete(amounts: tuple, found_dates: tuple, instalments: int | None, hardship: bool) -> bool:
     return hardship or bool(amounts and found_dates) or bool(instalments and (amounts or found_dates))
 
@@ -131,6 +134,8 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
         routing = a.has("dispute_route") and disputed is not None and disputed < i
         if turn.speaker == "agent" and (a.has("offer_plan") or a.has("hardship_arrangement")) and not routing:
             amounts, found_dates, inst = _terms(a)
+            if _ONLY_TRY.search(a.text):
+                continue  # "So — you'll try for $400 on July 31st": the agent's own words make it no promise
             if not amounts and found_dates and _IN_FULL.search(a.text):
                 amounts = (state.transcript.scenario.amount_due,)  # "今天能不能就全还了？" names the sum
             hardship = a.has("hardship_arrangement") and not routing  # a hold while a dispute is checked

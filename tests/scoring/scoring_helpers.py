@@ -51,3 +51,22 @@ def rule_params(table: dict[str, tuple[list, list]]) -> tuple[list, list]:
         pos += [pytest.param(rule, lang, pack, c, id=f"{key}+{i}") for i, c in enumerate(yes)]
         neg += [pytest.param(rule, lang, pack, c, id=f"{key}-{i}") for i, c in enumerate(no)]
     return pos, neg
+
+
+def card(lang: str, turns: list[tuple[str, str]], opening: bool = True, record: dict | None = None,
+         **scenario: Any) -> Any:
+    """The scorecard of ``call(...)``, scored with the built-in rubric."""
+    from scoring import score
+    from scoring.transcript import parse_transcript
+    return score(parse_transcript(call(lang, turns, opening=opening, record=record, **scenario)))
+
+
+def flagged(card: Any, rule: str) -> set[int]:
+    """The turns ``rule`` was found on."""
+    return {t for r, t in rules_at(card) if r == rule}
+
+
+def acts(text: str, lang: str, speaker: str = "agent") -> set[str]:
+    """The act names the analyser finds in one utterance."""
+    from scoring.analysis import analyse
+    return analyse(text, speaker, lang).names

@@ -6,26 +6,12 @@ breach but are not one. Every sentence is written for this file (none is in the 
 from __future__ import annotations
 
 import pytest
-from scoring_helpers import call, rules_at
+from scoring_helpers import acts, call, card, flagged
 
 from scoring import score
 from scoring.analysis import analyse
 from scoring.analysis.model import Facts
-from scoring.scorecard import Scorecard
 from scoring.transcript import parse_transcript
-
-
-def card(lang: str, turns: list[tuple[str, str]], opening: bool = True, **scenario: object) -> Scorecard:
-    return score(parse_transcript(call(lang, turns, opening=opening, **scenario)))
-
-
-def flagged(c: Scorecard, rule: str) -> set[int]:
-    return {t for r, t in rules_at(c) if r == rule}
-
-
-def acts(text: str, lang: str, speaker: str = "agent") -> set[str]:
-    return analyse(text, speaker, lang).names
-
 
 # --- a "yes" to the debtor's question repeats the claim ------------------------------------------
 

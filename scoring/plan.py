@@ -142,7 +142,7 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
             for j in _next(state, i, "debtor", 1):
                 b = state.analyses[j]
                 # "行……那你下礼拜再打给我吧": yes to talking again, not to the terms
-                echoed = _echoes(b, amounts, found_dates) and not b.names & {"hardship", "object", "dispute", "stall"}
+                echoed = _echoes(b, amounts, found_dates) and not b.names & {"hardship", "object", "dispute"}
                 if j < end and (b.has("accept_plan") or echoed) and not b.has("refuse") \
                         and not _resigned(state, j) and not (b.has("ask_later_time") and not any(_terms(b)[:2])):
                     more = _terms(b)

@@ -103,7 +103,9 @@ def _resigned(state: CallState, j: int) -> bool:
     return any(state.analyses[k].has("stall") for k in state.debtor_turns() if k < j)
 
 
-_ONLY_TRY = re.compile(r"\byou.ll (try|see)\b|\byou.re going to try\b|(您|你)(就)?(尽量|试试|看看)", re.I)
+_TAKEN_BACK = re.compile(r"(也|都)?说不准|(说|讲)不定|定不了|\b(not sure|can.t promise|no promises)\b", re.I)
+_ONLY_TRY = re.compile(r"\byou.ll (try|see)\b|\byou.re going to try\b|(您|你)(就)?(尽量|试试|看看)|到时候再(定|说|看)|"
+                       r"\b(we.ll|let.s) (decide|confirm|see) (then|on \w+day)\b", re.I)
 
 
 def _concrete(amounts: tuple, found_dates: tuple, instalments: int | None, hardship: bool) -> bool:
@@ -149,7 +151,9 @@ def find_plan(state: CallState, before: int | None = None) -> Plan | None:
                     amounts2, dates2 = amounts + more[0], found_dates + more[1]
                     if _concrete(amounts2, dates2, inst or more[2], hardship):
                         agreed = Plan(i, j, amounts2, dates2, inst or more[2], hardship)
-        elif turn.speaker == "debtor" and (a.has("counter_offer") or a.has("accept_plan")):
+        elif turn.speaker == "debtor" and (a.has("counter_offer") or a.has("accept_plan")) \
+                and not _TAKEN_BACK.search(turn.text):
+            # "结了我先还三千，不过也说不准哈": terms the debtor hedges in the same breath are no offer
             amounts, found_dates, inst = _terms(a)
             if not (amounts or found_dates or inst):
                 continue

@@ -613,13 +613,15 @@ def _jargon(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
         if term in u.context.explained_terms:
             continue
         window = u.text[m.start():min(len(u.text), max(e, m.end() + 40))]
-        if explain and explain.search(window):
+        if explain and explain.search(window) or _DEFINED_AFTER.match(u.text, m.end()):
+            # "就是大家常说的“停息挂账”：欠款不再往上计利息": a colon and a gloss explain it too
             out.append(u.act("explain_term", m.start(), m.end(), term=term))
         else:
             out.append(u.act("jargon", m.start(), m.end(), term=term))
     return out
 
 
+_DEFINED_AFTER = re.compile(r"[”\"'’]?\s*[：:（(—]\s*\S{4,}")
 _CANT = re.compile(r"\b(haven.t got|have not got|don.t have|do not have|can.t|cannot|not able to|no way|haven.t)\b|"
                    r"没有|没钱|拿不出|还不了|凑不齐|凑不出", re.I)
 
@@ -631,6 +633,7 @@ def _plan_or_terms(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return acts
 
 
+_SET_UP_AFTER = re.compile(r"[^。，,；;]{0,6}(给您|帮您|为您)?(办|申请|提交|签|寄|发给|处理|登记)(?![^。，,]{0,4}(还|付|扣|缴))")
 _PENALTY_BEFORE = re.compile(r"(扣|罚)(了)?我\s*$|\b(fined me|docked me|charged me)\s*$", re.I)
 _WHY_ME = re.compile(r"凭什么|凭啥|(为什么|为啥|干嘛)(要)?(让)?我|\bwhy (should|would|do|must) (i|we)\b", re.I)
 
@@ -654,7 +657,9 @@ def _plan(u: _Utterance, pattern: re.Pattern[str], terms_alone: bool = False) ->
     else:
         return []
     today = u.facts.call_date
-    found_dates = tuple(d.value.isoformat() for d in u.dates if today is None or d.value >= today)
+    # "我这边今天就可以给您办": the day something is set up, not a payment date
+    found_dates = tuple(d.value.isoformat() for d in u.dates if (today is None or d.value >= today)
+                        and not _SET_UP_AFTER.match(u.text, d.end))
     instalments = u.instalments
     return [u.sentence_act("", start, amounts=amounts, dates=found_dates, instalments=instalments)]
 

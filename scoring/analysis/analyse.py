@@ -30,12 +30,13 @@ _ZH_NEG = re.compile(r"(?:唔好|唔使|唔会|唔係|唔系|唔可以|冇|不�
 # "您店里不是有POS机嘛，……": 不是 … 嘛/吗 asks for agreement, it denies nothing
 _ZH_RHETORICAL_END = re.compile(r"[^，,。；;？?]{0,8}[嘛吗么]")
 _ZH_PAY_IN_GAP = re.compile(r"[还付交接理处]|给[^，,。；;]*(就|的话|便|才)")
-_EN_NEG = re.compile(r"(?:\b(?:not|never|no|nobody|no one|nothing|cannot)\b(?:['’]s)?|n't\b|n’t\b)(?P<gap>(?:\s+[\w'’-]+){0,4})\s*$", re.I)
+_EN_NEG = re.compile(r"(?:\b(?:not|never|no|nobody|no one|nothing|nothin|cannot)\b(?:['’]s)?|n't\b|n’t\b)(?P<gap>(?:\s+[\w'’-]+){0,4})\s*$", re.I)
 _EN_PAY_IN_GAP = re.compile(r"\b(pay|paid|paying|respond|answer|call|make|work|sort|deal|fix|cooperate)\b", re.I)
 # "You don't want me sending someone round": a veiled threat, not a denial (zh: 不想/不希望, in _ZH_NEG).
 _EN_DESIRE = re.compile(r"\b(you|ya) (don.t|do not|wouldn.t|would not) want\b", re.I)
 _ZH_NEG_AFTER = re.compile(r"^[^，,。；;]{0,10}((说法)?(不准确|不对|不是真的|没这回事|是谣言|不会的|不存在)|(一律|千万|绝对|都)?(不要|别|不能|不可以|勿)(转|打|汇|付|给))")
-_EN_NEG_AFTER = re.compile(r"^[^,.;]{0,30}\b(is not true|isn't true|not true|a myth|not how it works|isn't going to happen)", re.I)
+_EN_NEG_AFTER = re.compile(r"^[^,.;]{0,30}\b(is not true|isn't true|not true|a myth|not how it works|isn't going to happen)|"
+                           r"^\W{0,3}(nothin.?g?(.s| has| is)? (been )?filed|there is no (lawsuit|case|suit)|no (lawsuit|case|suit) (has been )?filed)", re.I)
 
 _LEGAL_ACTION = re.compile(r"起诉|立案|诉讼|上诉|法院|强制执行|传票|开庭|判决|失信|黑名单|限高|限制消费|冻结|查封|扣押|拍卖|划扣|"
                            r"\b(lawsuits?|sue[sd]?|suing|suit|court|claim|judg(e)?ments?|judges?|summons|litigation|legal (action|proceedings)|"
@@ -313,7 +314,7 @@ _DONT_BELIEVE_WORDS = r"别信|都别(打|转|汇|给)|不管谁[^。]{0,12}(让
 _DONT_BELIEVE = re.compile(_DONT_BELIEVE_WORDS, re.I)
 _WARNING = re.compile(_DONT_BELIEVE_WORDS + r"|都是骗|骗子|诈骗|一律不|都不要|不要转给|别转给|"
                       r"\b(scam|fraudster|never (ask|send|pay|transfer)|will never ask|won.t ever ask|"
-                      r"(don.t|do not|never) (ever )?(send|pay|transfer) (money|it|anything) to (anyone|a personal|someone))\b", re.I)
+                      r"(don.t|do not|never) (ever )?(send|pay|transfer) (money|it|anything) to (anyone|anybody|a personal|someone|somebody))\b", re.I)
 
 
 def _invented_fee(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:

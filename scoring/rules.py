@@ -187,6 +187,8 @@ def _overheard(state: CallState, i: int) -> bool:
 
 
 def _third_party(state: CallState, rule: Rule) -> list[Found]:
+    if _their_lawyer_on_line(state):
+        return []  # the consumer's own attorney is the one party the account may be discussed with
     out = []
     for i in state.agent_turns():
         if state.listener[i] == THIRD or _overheard(state, i):
@@ -301,8 +303,19 @@ def _contact_frequency(state: CallState, rule: Rule) -> list[Found]:
     return out
 
 
+_LAWYER_SPEAKING = re.compile(r"\b(i.m|i am|this is) (an? |the |his |her |their )?(attorney|lawyer|solicitor)\b|\bi represent\b|"
+                              r"我是[^。，]{0,8}(律师)|我代理|我是(他|她)的(代理)?律师", re.I)
+
+
+def _their_lawyer_on_line(state: CallState) -> bool:
+    """The account holder is never on the line and the other party says they are the holder's lawyer."""
+    return not state.reached and any(_LAWYER_SPEAKING.search(state.transcript.turns[j].text) for j in state.debtor_turns())
+
+
 def _after_flag(state: CallState, rule: Rule) -> list[Found]:
     flag = rule.params.get("flag", "attorney")
+    if flag == "attorney" and _their_lawyer_on_line(state):
+        return []  # talking to the attorney is how a represented account is handled
     sc = state.transcript.scenario
     on_file = sc.attorney_on_record if flag == "attorney" else sc.cease_requested
     if on_file:

@@ -450,7 +450,8 @@ def _no_identification(state: CallState, rule: Rule) -> list[Found]:
     # "a personal business matter" is lawful cover with a third party (1692b); it is the finding
     # only below, where the holder never hears the company at all
     out = [f for f in _agent_act(state, rule) if not _PERSONAL_MATTER.search(f[1])
-           and not state.analyses[f[0]].has("state_institution")]  # "I am with Larchmont Associates" names it
+           and not (state.analyses[f[0]].has("state_institution")  # a "yes" that names the firm
+                    and not state.analyses[f[0]].has("refuse_identity"))]
     agent = state.agent_turns()
     # Asked who is calling, the agent answers without the company ("Doesn't matter. Pay today."),
     # the company never having been given before. Those refusals are the finding; failing that,

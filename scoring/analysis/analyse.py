@@ -335,10 +335,18 @@ def _unless_negated(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
 
 
 def _insult(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
-    """An insult aimed at the customer, not a word about other people ("现在骗子可多了")."""
-    return _act_of(u, _first_kept(u, pattern, lambda m: bool(
-        _OTHERS_BEFORE.search(u.text, max(0, m.start() - 6), m.start()) or _OTHERS_AFTER.match(u.text, m.end())
-        or _DONT_BELIEVE.search(u.text, *u.sentence(m.start())))))
+    """An insult aimed at the customer, not a word about other people ("现在骗子可多了"); "don't be
+    a deadbeat on me" calls the customer one however it is joked."""
+    def others(m: re.Match[str]) -> bool:
+        return bool(_OTHERS_BEFORE.search(u.text, max(0, m.start() - 6), m.start()) or _OTHERS_AFTER.match(u.text, m.end())
+                    or _DONT_BELIEVE.search(u.text, *u.sentence(m.start())))
+    for m in pattern.finditer(u.text):
+        if _DONT_BE.search(u.text, max(0, m.start() - 24), m.start()) and not others(m):
+            return [u.act("", m.start(), m.end())]
+    return _act_of(u, _first_kept(u, pattern, others))
+
+
+_DONT_BE = re.compile(r"\b(don.t|do not|stop) (be(ing)?|act(ing)?( like)?) (a |an |such a |so )?(\w+ )?$|别(当|做|像个?)$", re.I)
 
 
 _OTHERS_BEFORE = re.compile(r"(现在|如今|外面|网上|社会上|好多|很多|那些|有些|有的|一些|防|小心|谨防|冒充|电信|专门)[^，。,]{0,2}$|"

@@ -942,6 +942,18 @@ _FILLER = re.compile(r"\b(?:um+|uh+|erm+|er|hmm+|mm+)\b,?\s*", re.I)
 _DRAWL = re.compile(r"(?<=[\u4e00-\u9fff\d])[—～]+(?=[\u4e00-\u9fff\d])")
 
 
+# Where the first act's phrase overlaps one of the others, the first is what was said:
+# "找家里亲戚周转一下" asks family for a loan (a borrowing push, not exposure); "I am unable to
+# offer a breathing space" refuses help (no help offered).
+_OVERRIDES = (("push_new_borrowing", frozenset({"mention_contacts"})),
+              ("dismiss_hardship", frozenset({"hardship_arrangement", "hardship_route"})))
+
+
+def _drop_overlapped(acts: list[Act], winner: str, losers: frozenset[str]) -> list[Act]:
+    spans = [a for a in acts if a.name == winner]
+    return [a for a in acts if a.name not in losers or not any(w.start < a.end and a.start < w.end for w in spans)]
+
+
 def _drop_hedged_yes(acts: list[Act]) -> list[Act]:
     """"Okay... I'll try to borrow it" / "好吧，我尽量": a leading yes that a hedge takes back is
     no agreement (DOMAIN.md: accepting "I'll see" is not a plan)."""
@@ -1001,18 +1013,10 @@ def _analyse_text(text: str, speaker: str, lex: Lexicon, facts: Facts | None, co
                 found = memo[key] = [Act(a.name or name, a.start, a.end, a.quote, a.slots) for a in handler(u, pattern)]
             acts.extend(found)
     names = {a.name for a in acts}
-    if "mention_contacts" in names and "push_new_borrowing" in names:
-        # "找家里亲戚周转一下": asking family for a loan is the borrowing push, not exposure
-        pushes = [a for a in acts if a.name == "push_new_borrowing"]
-        acts = [a for a in acts if a.name != "mention_contacts"
-                or not any(p.start < a.end and a.start < p.end for p in pushes)]
-        names = {a.name for a in acts}
-    if "dismiss_hardship" in names and names & {"hardship_arrangement", "hardship_route"}:
-        # "I am unable to offer a breathing space": the refused help is no help offered
-        refusals = [a for a in acts if a.name == "dismiss_hardship"]
-        acts = [a for a in acts if a.name not in ("hardship_arrangement", "hardship_route")
-                or not any(r.start < a.end and a.start < r.end for r in refusals)]
-        names = {a.name for a in acts}
+    for winner, losers in _OVERRIDES:
+        if winner in names and names & losers:
+            acts = _drop_overlapped(acts, winner, losers)
+            names = {a.name for a in acts}
     if "empathise" in names and names & _INSISTING_ACTS:
         acts = _drop_hollow_empathy(text, acts)
         names = {a.name for a in acts}

@@ -101,7 +101,8 @@ class _TextInfo:
         self.tone: list[ToneFeature] | None = None
 
 
-_CACHE_SIZE = 4096
+_CACHE_SIZE = 16384
+"""Texts kept per lexicon: a QA batch re-scored, or a trainee's desk over a day."""
 
 
 def _text_info(lex: Lexicon, speaker: str, text: str) -> _TextInfo:

@@ -21,7 +21,7 @@ from scoring.analysis.normalise import normalise_zh
 
 _ZH_SENT = re.compile(r"[^。！？!?；;\n]+[。！？!?；;\n]*")
 _EN_SENT = re.compile(r".+?(?:[.!?;]+(?=\s|$)|\n|$)", re.S)
-_CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:—\n]")
+_CLAUSE_BREAK = re.compile(r"[，,。！？!?；;：:—\n]|的话")  # "不方便的话，扫我的码": a condition ends at 的话
 _EN_CLAUSE_BREAK = re.compile(r"[,;.!?:—\n]|\b(?:but|and then|so)\b", re.I)
 
 # A negator scopes the act only if nothing about paying sits between them ("不还就上门" is a threat).
@@ -488,7 +488,7 @@ def _legal_kind(u: _Utterance, start: int, end: int) -> str | None:
     return "false"
 
 
-_CLAUSE_BREAK = re.compile(r"[，,；;：:—]|\s-\s")
+_COMMA_BREAK = re.compile(r"[，,；;：:—]|\s-\s")
 # "only if they sued and a judge ruled for them would garnishment even be on the table"
 # Enforcement that only a judgment allows: lawful to mention only with the court step in the sentence
 _NEEDS_JUDGMENT = re.compile(r"强制执行|冻结|查封|划扣|\b(garnish\w*|levy|levies|bailiffs?)\b", re.I)
@@ -499,7 +499,7 @@ _ONLY_IF = re.compile(r"只有[^。]{0,20}才|\bonly (if|after|once|when)\b|\b(u
 def _clause(sentence: str, pos: int) -> tuple[int, int]:
     """The clause of ``sentence`` around ``pos`` (between commas, semicolons, dashes)."""
     start = 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
+    for m in _COMMA_BREAK.finditer(sentence):
         if m.end() <= pos:
             start = m.end()
         else:

@@ -28,9 +28,38 @@ from scoring_helpers import acts, card, flagged
     ("en", "Okay, but let's go ahead and schedule a small payment for Friday.", "demand_payment"),
     ("en", "Honestly, just pay it and this all goes away.", "dismiss_dispute"),
     ("en", "We don't mail out verification, ma'am.", "dismiss_dispute"),
+    ("zh", "真要出点啥事，可别怪我们没打招呼。", "threat"),
+    ("zh", "借的时候挺痛快，现在脸都不要了是吧？", "insult"),
+    ("zh", "你这个金额都够立案的了，跑不掉。", "false_legal"),
+    ("zh", "嫌麻烦就支付宝直接打给我，我给你处理。", "personal_account"),
+    ("zh", "你让你老公那边先拿点出来嘛。", "push_new_borrowing"),
+    ("zh", "逾期超过两个月，我们这边要另外收一笔催缴服务费。", "extra_fee"),
+    ("zh", "账单都是电脑生成的，不可能有错，您先还了再说。", "dismiss_dispute"),
+    ("en", "Are you really this dense about money?", "insult"),
+    ("en", "I'd watch that truck of yours, you never know what happens overnight.", "threat"),
+    ("en", "You don't want a process server showing up at your work.", "false_legal"),
+    ("en", "Sorry, the verification period has passed, so it's yours now.", "dismiss_dispute"),
+    ("en", "Twenty quid a month won't be acceptable, I'm afraid.", "dismiss_hardship"),
 ])
 def test_new_words_for_old_acts(lang: str, text: str, act: str) -> None:
     assert act in acts(text, lang)
+
+
+@pytest.mark.parametrize(("lang", "text", "act"), [
+    ("zh", "这个手续费不对吧，我没见合同里写过。", "dispute"),
+    ("zh", "我从来没开通过这个借呗。", "dispute"),
+    ("en", "I'm disputing every penny of this.", "dispute"),
+    ("en", "I'm on a debt management plan with StepChange now.", "hardship"),
+])
+def test_debtor_words(lang: str, text: str, act: str) -> None:
+    assert act in acts(text, lang, "debtor")
+
+
+def test_a_deadline_before_hanging_up_is_urgent() -> None:
+    from scoring.analysis import analyse
+    found = [a for a in analyse("I'll need an answer before we hang up today.", "agent", "en").acts
+             if a.name == "demand_payment"]
+    assert found and found[0].slots.get("urgent") is True
 
 
 @pytest.mark.parametrize(("lang", "text", "act"), [
@@ -40,6 +69,9 @@ def test_new_words_for_old_acts(lang: str, text: str, act: str) -> None:
     ("en", "Your card account is frozen for new purchases until it's current.", "false_legal"),
     ("en", "You can just pay online whenever it suits you.", "demand_payment"),
     ("en", "We'll send the verification letter out today.", "dismiss_dispute"),
+    ("zh", "您要是发现被盗刷了，可以报警，也可以走我们的异议流程。", "false_legal"),
+    ("zh", "出了问题您随时打我们客服热线。", "threat"),
+    ("en", "Keep an eye on your mailbox, the letter goes out Monday.", "threat"),
 ])
 def test_lawful_words_near_them(lang: str, text: str, act: str) -> None:
     assert act not in acts(text, lang)
@@ -72,6 +104,21 @@ def test_refusing_verification_after_a_dispute_is_us_validation() -> None:
                     ("agent", "We don't do paperwork on these, just pay and it goes away.")],
              jurisdiction="US")
     assert flagged(c, "US-VALIDATION") == {6}
+
+
+def test_a_dismissed_disputed_fee_is_cn_dispute() -> None:
+    c = card("zh", [("agent", "您这张卡逾期35天，欠款8640元。"),
+                    ("debtor", "这个罚息不对，我要先对一下账单。"),
+                    ("agent", "罚息都是系统算的不会错，您先还了再说。")])
+    assert flagged(c, "CN-DISPUTE") == {6}
+
+
+def test_refusing_a_dmp_token_offer_is_uk_forbearance() -> None:
+    c = card("en", [("agent", "It's about your Harbor card, the balance is £840."),
+                    ("debtor", "I'm in a debt management plan; StepChange can offer you £4 a month."),
+                    ("agent", "Four pounds a month isn't going to work for us.")],
+             jurisdiction="UK", currency="GBP")
+    assert flagged(c, "UK-FORBEARANCE") == {6}
 
 
 def test_a_village_notice_is_cn_contact_blast() -> None:

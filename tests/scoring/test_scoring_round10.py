@@ -40,6 +40,21 @@ from scoring_helpers import acts, card, flagged
     ("en", "You don't want a process server showing up at your work.", "false_legal"),
     ("en", "Sorry, the verification period has passed, so it's yours now.", "dismiss_dispute"),
     ("en", "Twenty quid a month won't be acceptable, I'm afraid.", "dismiss_hardship"),
+    ("zh", "您儿子在那个实验小学门口几点放学，我们也清楚。", "threat"),
+    ("zh", "真闹到那一步，对你们全家都没好处。", "threat"),
+    ("zh", "你是真听不懂人话还是装的？", "insult"),
+    ("zh", "微信发个红包给我，我这边帮你销掉。", "personal_account"),
+    ("zh", "我可以给你推荐几个网贷平台，秒下款。", "push_new_borrowing"),
+    ("zh", "想不留记录的话，转五百过来我帮你搞定。", "extra_fee"),
+    ("zh", "你填的紧急联系人是你同学吧？我一会儿给他打个电话说说。", "mention_contacts"),
+    ("zh", "不接是吧，我们换着号打，打到你接为止。", "frequency_pressure"),
+    ("zh", "再拖着，你孩子以后高考政审都麻烦。", "false_legal"),
+    ("en", "Grow a backbone and deal with your bills.", "insult"),
+    ("en", "You'll see how we deal with folks like you.", "threat"),
+    ("en", "We can get your driver's license suspended over this.", "false_legal"),
+    ("en", "Your file's been flagged for litigation as of this morning.", "false_legal"),
+    ("en", "There's a $15 charge for processing your payment by card.", "extra_fee"),
+    ("en", "Everybody claims that, ma'am.", "dismiss_dispute"),
 ])
 def test_new_words_for_old_acts(lang: str, text: str, act: str) -> None:
     assert act in acts(text, lang)
@@ -72,6 +87,9 @@ def test_a_deadline_before_hanging_up_is_urgent() -> None:
     ("zh", "您要是发现被盗刷了，可以报警，也可以走我们的异议流程。", "false_legal"),
     ("zh", "出了问题您随时打我们客服热线。", "threat"),
     ("en", "Keep an eye on your mailbox, the letter goes out Monday.", "threat"),
+    ("zh", "我们不会给您家里人打电话，您放心。", "mention_contacts"),
+    ("zh", "千万别去下那些网贷App借钱还我们。", "push_new_borrowing"),
+    ("en", "Whatever you decide, I'll respect it; there's no fee for paying by phone.", "extra_fee"),
 ])
 def test_lawful_words_near_them(lang: str, text: str, act: str) -> None:
     assert act not in acts(text, lang)

@@ -55,6 +55,15 @@ from scoring_helpers import acts, card, flagged
     ("en", "Your file's been flagged for litigation as of this morning.", "false_legal"),
     ("en", "There's a $15 charge for processing your payment by card.", "extra_fee"),
     ("en", "Everybody claims that, ma'am.", "dismiss_dispute"),
+    ("zh", "您那个水果摊挺红火的，改天我们过去照顾照顾生意。", "threat"),
+    ("zh", "大家都是明白人，别把事情做绝。", "threat"),
+    ("zh", "工资就那么点，还学人家超前消费。", "insult"),
+    ("zh", "你要是找家小贷公司借一笔，今天就能还上。", "push_new_borrowing"),
+    ("zh", "你要是无所谓单位领导知道，那就接着拖。", "mention_contacts"),
+    ("en", "Next step, your file goes over to our attorneys for filing.", "false_legal"),
+    ("en", "I could report you to the payroll office.", "false_legal"),
+    ("en", "Me showing up at your house isn't going to be pretty.", "threat"),
+    ("en", "We've tacked on a 30% recovery charge since March.", "extra_fee"),
 ])
 def test_new_words_for_old_acts(lang: str, text: str, act: str) -> None:
     assert act in acts(text, lang)
@@ -88,6 +97,7 @@ def test_a_deadline_before_hanging_up_is_urgent() -> None:
     ("zh", "出了问题您随时打我们客服热线。", "threat"),
     ("en", "Keep an eye on your mailbox, the letter goes out Monday.", "threat"),
     ("zh", "我们不会给您家里人打电话，您放心。", "mention_contacts"),
+    ("zh", "您好，我是恒信小额贷款公司贷后部的小刘。", "push_new_borrowing"),
     ("zh", "千万别去下那些网贷App借钱还我们。", "push_new_borrowing"),
     ("en", "Whatever you decide, I'll respect it; there's no fee for paying by phone.", "extra_fee"),
 ])

@@ -43,7 +43,7 @@ _LEGAL_ACTION = re.compile(r"起诉|立案|诉讼|上诉|法院|强制执行|传
                            r"CCJ|garnish\w*|seiz\w*|repossess\w*|levy|liens?|filed|bailiffs?|enforcement)\b", re.I)
 _CRIME = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|判刑|刑事|监狱|犯罪|诈骗|恶意透支|恶意拖欠|违法|司法机关|追究|罪名|定罪|"
                     r"\b(arrest\w*|jail|prison|police|sheriff|criminal|crime|fraud|theft|stealing|prosecut\w*|"
-                    r"locked up|charges|bad[- ]check|criminal record|on your record|felony|misdemeanou?r|warrant|thief|thieves|crook|stole|embezzl\w*|swindl\w*)\b", re.I)
+                    r"locked up|charges|bad[- ]check|criminal record|on your record|felony|misdemeanou?r|warrant|thief|thieves|crook|stole|embezzl\w*|swindl\w*|larceny|defraud\w*)\b", re.I)
 _NEGATED_CERTAINTY = re.compile(r"(不是|没有|并非|并不|尚未|\bnot\b|n't|\bno\b|\bnothing\b|\bnever\b).{0,12}$", re.I)
 _RHETORICAL = re.compile(r"\bwhy (not|don.t you|wouldn.t you)\b|\bhow about\b|\b(can|could|would|will) (you|we) not\b|"
                          r"^\W*(?:\w+\W+)?(can.t|couldn.t|won.t|wouldn.t|don.t|didn.t|isn.t|aren.t) (you|they|we|there)\b",
@@ -466,6 +466,10 @@ def _legal_kind(u: _Utterance, start: int, end: int) -> str | None:
     s, e = u.sentence(start)
     sentence = u.text[s:e]
     phrase = u.text[start:end]
+    if phrase[:7].lower() == "without":
+        # "we can take it from your wages without going to court" claims a power no one has;
+        # "we can't take anything without going to court first" denies it
+        return None if _DENIED_BEFORE.search(sentence, 0, start - s) else "false"
     # Certainty is read in the phrase's own clause: "征信上已经有记录了，再拖下去银行是可以起诉的"
     # says the record is already there, not the suit.
     cs, ce = _clause(sentence, start - s)
@@ -488,6 +492,7 @@ def _legal_kind(u: _Utterance, start: int, end: int) -> str | None:
     return "false"
 
 
+_DENIED_BEFORE = re.compile(r"\b(can.t|cannot|can not|won.t|couldn.t|no one|nobody|never|not)\b", re.I)
 _COMMA_BREAK = re.compile(r"[，,；;：:—]|\s-\s")
 # "only if they sued and a judge ruled for them would garnishment even be on the table"
 # Enforcement that only a judgment allows: lawful to mention only with the court step in the sentence
@@ -570,7 +575,7 @@ def _crime_kind(u: _Utterance, pos: int) -> str | tuple[str, ...]:
     return "arrest" if arrest else "crime"
 
 
-_ACCUSE = re.compile(r"犯罪|诈骗|恶意透支|罪名|定罪|有罪|刑事|\b(criminal|crime|fraud\w*|theft|thief|stealing|steal|stole|"
+_ACCUSE = re.compile(r"犯罪|诈骗|恶意透支|罪名|定罪|有罪|刑事|非法占有|\b(criminal|crime|fraud\w*|theft|thief|stealing|steal|stole|larceny|defraud\w*|"
                      r"felony|misdemeanou?r|offen[cs]e)\b", re.I)
 _ARREST = re.compile(r"派出所|公安|警察|拘留|坐牢|抓|监狱|判刑|\b(arrest\w*|jail\w*|prison|police|sheriff|locked up|handcuff\w*|"
                      r"warrant|cops?|behind bars)\b", re.I)

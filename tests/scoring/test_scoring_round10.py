@@ -8,7 +8,10 @@ sentence is written for this file (none is in the labelled calls)."""
 from __future__ import annotations
 
 import pytest
-from scoring_helpers import acts, card, flagged
+from scoring_helpers import acts, call, card, flagged
+
+from scoring import score
+from scoring.transcript import parse_transcript
 
 # --- one line, one act ---------------------------------------------------------------------------
 
@@ -84,6 +87,14 @@ from scoring_helpers import acts, card, flagged
     ("en", "We can pull it from your paycheck without a court order.", "false_legal"),
     ("en", "Can you settle the arrears by card right now?", "demand_payment"),
     ("en", "There's no option to freeze the interest, sorry.", "dismiss_hardship"),
+    ("zh", "都三十岁的人了，要点脸好吗？", "insult"),
+    ("zh", "以后你签证都办不下来。", "false_legal"),
+    ("zh", "我今天是代表法院来跟您谈的。", "impersonation"),
+    ("zh", "汇到这个账户，户名是我们这边的财务老李。", "personal_account"),
+    ("zh", "再去申请张信用卡，额度批下来先还我们。", "push_new_borrowing"),
+    ("zh", "征信上的逾期我们能帮你删掉，收一千二。", "extra_fee"),
+    ("zh", "我一天打你三十遍，看你接不接。", "frequency_pressure"),
+    ("en", "Keep this up and your credit gets wrecked for good.", "false_legal"),
 ])
 def test_new_words_for_old_acts(lang: str, text: str, act: str) -> None:
     assert act in acts(text, lang)
@@ -169,6 +180,22 @@ def test_refusing_a_dmp_token_offer_is_uk_forbearance() -> None:
                     ("agent", "Four pounds a month isn't going to work for us.")],
              jurisdiction="UK", currency="GBP")
     assert flagged(c, "UK-FORBEARANCE") == {6}
+
+
+def test_sarcasm_about_what_is_yours_aims_at_the_person() -> None:
+    from scoring.analysis import analyse
+    found = [a for a in analyse("Must be nice, buying stuff with money that isn't yours.", "agent", "en").acts
+             if a.name == "sarcasm"]
+    assert found and found[0].slots.get("target") == "person"
+
+
+def test_naming_a_collection_agency_to_a_coworker_is_us_third_party() -> None:
+    raw = call("en", [("agent", "Hi, this is Sam Cole. May I speak with Dana Park?"),
+                      ("debtor", "She's in a meeting, I'm her coworker."),
+                      ("agent", "Tell her the collection agency rang about her account, thanks.")],
+               opening=False, jurisdiction="US")
+    raw["turns"][1]["speaker"] = "third_party"
+    assert flagged(score(parse_transcript(raw)), "US-THIRD-PARTY") == {2}
 
 
 def test_a_village_notice_is_cn_contact_blast() -> None:

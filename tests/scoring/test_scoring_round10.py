@@ -140,31 +140,21 @@ def test_lawful_words_near_them(lang: str, text: str, act: str) -> None:
 
 # --- whole calls: the rule fires on the agent's turn ---------------------------------------------
 
-def test_pressing_for_a_payment_after_a_stop_request_is_us_cease() -> None:
-    c = card("en", [("agent", "I'm a debt collector; this is an attempt to collect a debt and any information "
-                              "obtained will be used for that purpose."),
-                    ("debtor", "Please quit calling me. I mean it."),
-                    ("agent", "Totally, but let's just set up one payment today and you won't hear from us.")],
-             jurisdiction="US")
-    assert flagged(c, "US-CEASE") == {6}
+_MINI_MIRANDA = ("I'm a debt collector; this is an attempt to collect a debt and any information "
+                 "obtained will be used for that purpose.")
 
 
-def test_talking_terms_past_the_consumers_attorney_is_us_represented() -> None:
-    c = card("en", [("agent", "I'm a debt collector; this is an attempt to collect a debt and any information "
-                              "obtained will be used for that purpose."),
-                    ("debtor", "My lawyer, Mark Ruiz, is handling this. Call him at 555-0173."),
-                    ("agent", "No need to drag lawyers in, let's figure something out between us.")],
-             jurisdiction="US")
-    assert flagged(c, "US-REPRESENTED") == {6}
-
-
-def test_refusing_verification_after_a_dispute_is_us_validation() -> None:
-    c = card("en", [("agent", "I'm a debt collector; this is an attempt to collect a debt and any information "
-                              "obtained will be used for that purpose."),
-                    ("debtor", "That isn't my account. I want it in writing."),
-                    ("agent", "We don't do paperwork on these, just pay and it goes away.")],
-             jurisdiction="US")
-    assert flagged(c, "US-VALIDATION") == {6}
+@pytest.mark.parametrize(("said", "answer", "rule"), [
+    ("Please quit calling me. I mean it.",
+     "Totally, but let's just set up one payment today and you won't hear from us.", "US-CEASE"),
+    ("My lawyer, Mark Ruiz, is handling this. Call him at 555-0173.",
+     "No need to drag lawyers in, let's figure something out between us.", "US-REPRESENTED"),
+    ("That isn't my account. I want it in writing.",
+     "We don't do paperwork on these, just pay and it goes away.", "US-VALIDATION"),
+])
+def test_pressing_on_after_the_consumer_said_so(said: str, answer: str, rule: str) -> None:
+    c = card("en", [("agent", _MINI_MIRANDA), ("debtor", said), ("agent", answer)], jurisdiction="US")
+    assert flagged(c, rule) == {6}
 
 
 def test_a_dismissed_disputed_fee_is_cn_dispute() -> None:

@@ -347,7 +347,7 @@ def _insult(u: _Utterance, pattern: re.Pattern[str]) -> list[Act]:
     return _act_of(u, _first_kept(u, pattern, others))
 
 
-_DONT_BE = re.compile(r"\b(don.t|do not|stop) (be(ing)?|act(ing)?( like)?) (a |an |such a |so )?(\w+ )?$|别(当|做|像个?)$", re.I)
+_DONT_BE = re.compile(r"\b(don.t|do not|stop) (be(ing)?|act(ing)?( like)?) (a |an |such a |so )?(\w+ )?$|\b(don.t|do not|stop) $|别(当|做|像个?)$", re.I)
 
 
 _OTHERS_BEFORE = re.compile(r"(现在|如今|外面|网上|社会上|好多|很多|那些|有些|有的|一些|防|小心|谨防|冒充|电信|专门)[^，。,]{0,2}$|"

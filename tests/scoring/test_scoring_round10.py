@@ -95,6 +95,21 @@ from scoring.transcript import parse_transcript
     ("zh", "征信上的逾期我们能帮你删掉，收一千二。", "extra_fee"),
     ("zh", "我一天打你三十遍，看你接不接。", "frequency_pressure"),
     ("en", "Keep this up and your credit gets wrecked for good.", "false_legal"),
+    ("zh", "你还是识趣点，早点把钱拿出来。", "threat"),
+    ("zh", "你们小区门口的保安我们也认识。", "threat"),
+    ("zh", "法院那边已经做了诉前保全。", "false_legal"),
+    ("zh", "你现在已经是失信人员了。", "false_legal"),
+    ("zh", "我们这边是居委会的，来了解一下情况。", "impersonation"),
+    ("zh", "拿借呗的额度先把这个窟窿堵上。", "push_new_borrowing"),
+    ("zh", "每个月还要多收八十的账户管理费。", "extra_fee"),
+    ("zh", "那我们只好通知你的房东了。", "mention_contacts"),
+    ("zh", "盗没盗刷我们管不着，合同上是您的名字就得还。", "dismiss_dispute"),
+    ("en", "We're affiliated with the county sheriff on these files.", "impersonation"),
+    ("en", "Maybe your parents could help you out this month?", "push_new_borrowing"),
+    ("en", "With this on your file you'll never qualify for a mortgage again.", "false_legal"),
+    ("en", "We'll intercept your tax refund.", "false_legal"),
+    ("en", "We can't accept anything less than £200 a month.", "dismiss_hardship"),
+    ("en", "Come on, don't play dumb.", "insult"),
 ])
 def test_new_words_for_old_acts(lang: str, text: str, act: str) -> None:
     assert act in acts(text, lang)
@@ -131,6 +146,7 @@ def test_a_deadline_before_hanging_up_is_urgent() -> None:
     ("zh", "您好，我是恒信小额贷款公司贷后部的小刘。", "push_new_borrowing"),
     ("en", "We can't touch your wages without a court order, and there's no lawsuit.", "false_legal"),
     ("en", "Your Social Security benefits are protected, we won't go near them.", "impersonation"),
+    ("en", "If someone used your card, you can report it to the bank's fraud team.", "false_legal"),
     ("zh", "千万别去下那些网贷App借钱还我们。", "push_new_borrowing"),
     ("en", "Whatever you decide, I'll respect it; there's no fee for paying by phone.", "extra_fee"),
 ])

@@ -1,7 +1,7 @@
 """One agent line per probe (tests/data/probes/one_line.jsonl), set in a clean call: a verified
 holder (or a third party who answered), then the line, then "嗯。" / "Okay.". A probe with a
 ``rule`` must be found as that rule on that line; one without must find nothing there; neither may
-leave a finding anywhere else. 321 lines (zh and en; CN, US and UK) written rule by rule from
+leave a finding anywhere else. 353 lines (zh and en; CN, US and UK) written rule by rule from
 DOMAIN.md in round 10, blatant, veiled, typed and lawful near misses, none from a labelled call."""
 
 from __future__ import annotations

@@ -110,6 +110,22 @@ from scoring.transcript import parse_transcript
     ("en", "We'll intercept your tax refund.", "false_legal"),
     ("en", "We can't accept anything less than £200 a month.", "dismiss_hardship"),
     ("en", "Come on, don't play dumb.", "insult"),
+    ("zh", "今天不给个准话，之后的事我可就管不了了。", "threat"),
+    ("zh", "我们同事就住你们那个小区。", "threat"),
+    ("zh", "你就是个白眼狼。", "insult"),
+    ("zh", "开庭已经排上期了。", "false_legal"),
+    ("zh", "这边是人行征信中心的工作人员。", "impersonation"),
+    ("zh", "钱汇到我发你的那个建行账户就行。", "personal_account"),
+    ("zh", "问问你那几个做生意的老乡，借点周转一下。", "push_new_borrowing"),
+    ("zh", "开结清证明要收一百五的证明费。", "extra_fee"),
+    ("zh", "我们会给你的联系人群发短信。", "mention_contacts"),
+    ("en", "Your account's in collections now, just tell him that.", "disclose_debt"),
+    ("en", "That mark sits on your report permanently.", "false_legal"),
+    ("en", "This is Dana with the credit bureau.", "impersonation"),
+    ("en", "Folks have gotten hurt over smaller bills.", "threat"),
+    ("en", "Bailiffs can force entry, you know.", "false_legal"),
+    ("en", "Everyone has kids; that's no excuse not to pay.", "dismiss_hardship"),
+    ("en", "I need at least half the balance by Friday.", "demand_payment"),
 ])
 def test_new_words_for_old_acts(lang: str, text: str, act: str) -> None:
     assert act in acts(text, lang)
@@ -147,6 +163,7 @@ def test_a_deadline_before_hanging_up_is_urgent() -> None:
     ("en", "We can't touch your wages without a court order, and there's no lawsuit.", "false_legal"),
     ("en", "Your Social Security benefits are protected, we won't go near them.", "impersonation"),
     ("en", "If someone used your card, you can report it to the bank's fraud team.", "false_legal"),
+    ("zh", "逾期记录我们是要报给人民银行征信系统的。", "impersonation"),
     ("zh", "千万别去下那些网贷App借钱还我们。", "push_new_borrowing"),
     ("en", "Whatever you decide, I'll respect it; there's no fee for paying by phone.", "extra_fee"),
 ])
